@@ -1,0 +1,177 @@
+package dev.kafkaworkbook.kit.grading;
+
+import dev.kafkaworkbook.kit.cluster.BrokerControl;
+import dev.kafkaworkbook.kit.cluster.KafkaBackend;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * The Kafka cluster as a check sees it: fresh topics, the grader's own clients (closed when the check ends),
+ * and the facts to judge by, read from the broker.
+ */
+public final class Cluster {
+
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaBackend backend;
+    private final Admin admin;
+    private final Clients clients;
+
+    Cluster(KafkaBackend backend, Admin admin, Clients clients) {
+        this.backend = backend;
+        this.admin = admin;
+        this.clients = clients;
+    }
+
+    public String bootstrapServers() {
+        return backend.bootstrapServers();
+    }
+
+    /** An admin client shared by the checks; do not close it. */
+    public Admin admin() {
+        return admin;
+    }
+
+    /** Present where the check may stop and restart brokers ({@code @Grader(brokers = 3)} on the embedded backend). */
+    public Optional<BrokerControl> brokers() {
+        return backend.brokerControl();
+    }
+
+    /** Creates a topic with a fresh name beginning with {@code prefix}, replication factor 1, and returns its name. */
+    public String createTopic(String prefix, int partitions) {
+        return createTopic(prefix, partitions, 1, Map.of());
+    }
+
+    /** Creates a topic and waits until every partition has a leader, so the first write does not race its creation. */
+    public String createTopic(String prefix, int partitions, int replicationFactor, Map<String, String> configs) {
+        String name = TestData.uniqueName(prefix);
+        NewTopic topic = new NewTopic(name, partitions, (short) replicationFactor).configs(configs);
+        get(admin.createTopics(List.of(topic)).all());
+        org.awaitility.Awaitility.await("leaders for every partition of " + name).atMost(ADMIN_TIMEOUT)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> describe(name).partitions().stream().allMatch(p -> p.leader() != null));
+        return name;
+    }
+
+    public TopicDescription describe(String topic) {
+        return get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
+    }
+
+    /** The broker that currently leads {@code partition}, or empty while it has none. */
+    public Optional<Integer> leaderOf(TopicPartition partition) {
+        return describe(partition.topic()).partitions().stream()
+                .filter(p -> p.partition() == partition.partition())
+                .map(TopicPartitionInfo::leader)
+                .filter(leader -> leader != null && !leader.isEmpty())
+                .map(Node::id)
+                .findFirst();
+    }
+
+    /** A fresh consumer group id; nothing has ever committed under it. */
+    public String newGroupId(String prefix) {
+        return TestData.uniqueName(prefix);
+    }
+
+    /** Common settings for a client of this cluster, before {@code overrides}. */
+    public Map<String, Object> clientConfig(Map<String, Object> overrides) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.putAll(overrides);
+        return config;
+    }
+
+    /** A producer of the grader's own, closed when the check ends. */
+    public <K, V> KafkaProducer<K, V> producer(Serializer<K> keys, Serializer<V> values, Map<String, Object> overrides) {
+        return clients.track(new KafkaProducer<>(clientConfig(overrides), keys, values));
+    }
+
+    /** A consumer of the grader's own, closed when the check ends. */
+    public <K, V> KafkaConsumer<K, V> consumer(Deserializer<K> keys, Deserializer<V> values, Map<String, Object> overrides) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putAll(overrides);
+        return clients.track(new KafkaConsumer<>(clientConfig(config), keys, values));
+    }
+
+    /** Closes {@code client} (a learner's producer, consumer, admin…) with a bounded timeout when the check ends. */
+    public <T extends AutoCloseable> T closeAfterCheck(T client) {
+        return clients.track(client);
+    }
+
+    /**
+     * Everything in {@code topic} up to its end offsets at the time of the call, partition by partition in
+     * offset order, as a {@code read_uncommitted} consumer outside any group sees it.
+     */
+    public <K, V> List<ConsumerRecord<K, V>> readToEnd(String topic, Deserializer<K> keys, Deserializer<V> values) {
+        return readToEnd(topic, keys, values, IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    public <K, V> List<ConsumerRecord<K, V>> readToEnd(String topic, Deserializer<K> keys, Deserializer<V> values,
+                                                       IsolationLevel isolation) {
+        KafkaConsumer<K, V> consumer = consumer(keys, values,
+                Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString()));
+        List<TopicPartition> partitions = describe(topic).partitions().stream()
+                .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
+        List<ConsumerRecord<K, V>> records = new ArrayList<>();
+        long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+        while (partitions.stream().anyMatch(p -> consumer.position(p, READ_TIMEOUT) < end.get(p))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Could not read " + topic + " to its end offsets " + end
+                        + " within " + READ_TIMEOUT.toSeconds() + " s");
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+        }
+        records.removeIf(r -> r.offset() >= end.get(new TopicPartition(r.topic(), r.partition())));
+        records.sort(java.util.Comparator.<ConsumerRecord<K, V>>comparingInt(ConsumerRecord::partition)
+                .thenComparingLong(ConsumerRecord::offset));
+        return records;
+    }
+
+    /** The partition Kafka's default partitioner picks for a record with these key bytes. */
+    public static int defaultPartition(byte[] keyBytes, int partitions) {
+        return BuiltInPartitioner.partitionForKey(keyBytes, partitions);
+    }
+
+    /** Waits for an admin result with a bound, unwrapping Kafka's exception. */
+    public static <T> T get(org.apache.kafka.common.KafkaFuture<T> future) {
+        try {
+            return future.get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the cluster", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The cluster did not answer within " + ADMIN_TIMEOUT.toSeconds() + " s", e);
+        }
+    }
+}

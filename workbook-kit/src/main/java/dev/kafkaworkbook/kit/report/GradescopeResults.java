@@ -1,0 +1,89 @@
+package dev.kafkaworkbook.kit.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code results.json} in Gradescope's autograder format, which GitHub Classroom and most platforms read too:
+ * {@code score}, {@code max_score}, {@code execution_time} (seconds), {@code output}, and {@code tests[]} with
+ * {@code name}, {@code number} (the exercise id), {@code score}, {@code max_score}, {@code status},
+ * {@code output} and {@code visibility}. {@code extra_data} keeps what the workbook needs to merge modules.
+ */
+public final class GradescopeResults {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private GradescopeResults() {
+    }
+
+    public static void write(Path file, List<CheckResult> results, double executionSeconds, String output) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("score", results.stream().mapToInt(CheckResult::points).sum());
+        root.put("max_score", results.stream().mapToInt(CheckResult::maxPoints).sum());
+        root.put("execution_time", Math.round(executionSeconds * 10) / 10.0);
+        root.put("output", output);
+        root.put("visibility", "visible");
+        root.put("stdout_visibility", "hidden");
+        ArrayNode tests = root.putArray("tests");
+        for (CheckResult result : results) {
+            ObjectNode test = tests.addObject();
+            test.put("name", result.exercise() + " " + result.title());
+            test.put("number", result.exercise());
+            test.put("score", result.points());
+            test.put("max_score", result.maxPoints());
+            test.put("status", result.outcome() == Outcome.PASSED ? "passed" : "failed");
+            test.put("output", result.output());
+            test.put("visibility", result.hidden() ? "after_published" : "visible");
+            ObjectNode extra = test.putObject("extra_data");
+            extra.put("module", result.module());
+            extra.put("exercise_title", result.exerciseTitle());
+            extra.put("check", result.title());
+            extra.put("outcome", result.outcome().key());
+            extra.put("execution_time", Math.round(result.seconds() * 10) / 10.0);
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            JSON.writeValue(file.toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file, e);
+        }
+    }
+
+    /** The checks of a results file this workbook wrote. */
+    public static List<CheckResult> read(Path file) {
+        try {
+            JsonNode root = JSON.readTree(file.toFile());
+            List<CheckResult> results = new ArrayList<>();
+            for (JsonNode test : root.path("tests")) {
+                JsonNode extra = test.path("extra_data");
+                results.add(new CheckResult(extra.path("module").asText(), test.path("number").asText(),
+                        extra.path("exercise_title").asText(), extra.path("check").asText(),
+                        test.path("max_score").asInt(), Outcome.fromKey(extra.path("outcome").asText()),
+                        test.path("output").asText(), "after_published".equals(test.path("visibility").asText()),
+                        extra.path("execution_time").asDouble()));
+            }
+            return results;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file, e);
+        }
+    }
+
+    /** {@code execution_time} of a results file. */
+    public static double executionTime(Path file) {
+        try {
+            return JSON.readTree(file.toFile()).path("execution_time").asDouble();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.kafkaworkbook.kit.report;
+
+import dev.kafkaworkbook.kit.grading.Texts;
+import org.opentest4j.TestAbortedException;
+
+import java.net.URL;
+import java.util.Optional;
+
+/** Turns what a check threw into an {@link Outcome} and the words the learner reads. */
+final class Verdicts {
+
+    /** The prefix every skeleton's unfinished method throws with: {@code TODO 1.3: ...}. */
+    static final String TODO_PREFIX = "TODO";
+
+    private final Texts kit;
+
+    Verdicts(Texts kit) {
+        this.kit = kit;
+    }
+
+    record Verdict(Outcome outcome, String output) {
+    }
+
+    Verdict of(Throwable thrown) {
+        Optional<Throwable> todo = todo(thrown);
+        if (todo.isPresent()) {
+            return new Verdict(Outcome.NOT_STARTED, kit.get("outcome.not_started.output", todo.get().getMessage()));
+        }
+        if (thrown instanceof TestAbortedException) {
+            return new Verdict(Outcome.SKIPPED, kit.get("outcome.skipped.output", reason(thrown)));
+        }
+        if (thrown instanceof AssertionError) {
+            return new Verdict(Outcome.WRONG, String.valueOf(thrown.getMessage()));
+        }
+        return new Verdict(Outcome.CRASHED, kit.get("outcome.crashed.output", thrown.getClass().getName(),
+                String.valueOf(thrown.getMessage()), learnerFrame(thrown).orElse("?")));
+    }
+
+    /** The skeleton's {@code UnsupportedOperationException("TODO …")}, wherever Kafka or a timeout wrapped it. */
+    static Optional<Throwable> todo(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnsupportedOperationException && t.getMessage() != null
+                    && t.getMessage().startsWith(TODO_PREFIX)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String reason(Throwable aborted) {
+        String message = String.valueOf(aborted.getMessage());
+        // JUnit prefixes assumption failures with "Assumption failed: "; the learner needs only the reason.
+        int colon = message.indexOf(": ");
+        return message.startsWith("Assumption failed") && colon > 0 ? message.substring(colon + 2) : message;
+    }
+
+    /** The first stack frame in the learner's compiled classes ({@code target/classes}), as {@code Class.method(File:line)}. */
+    static Optional<String> learnerFrame(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (isLearnerClass(frame.getClassName())) {
+                    return Optional.of(frame.toString());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isLearnerClass(String className) {
+        try {
+            Class<?> type = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
+            URL location = type.getProtectionDomain().getCodeSource() == null ? null
+                    : type.getProtectionDomain().getCodeSource().getLocation();
+            return location != null && location.getPath().endsWith("/target/classes/");
+        } catch (ClassNotFoundException | LinkageError | SecurityException e) {
+            return false;
+        }
+    }
+}
