@@ -56,6 +56,7 @@ public final class EmbeddedKafkaCluster implements KafkaBackend, BrokerControl {
         if (brokers < 1) {
             throw new IllegalArgumentException("A cluster needs at least one broker, not " + brokers);
         }
+        requireLoopbackSockets();
         long began = System.nanoTime();
         KafkaClusterTestKit testKit = null;
         try {
@@ -78,6 +79,21 @@ public final class EmbeddedKafkaCluster implements KafkaBackend, BrokerControl {
             closeQuietly(testKit);
             throw new BackendUnavailableException("The embedded Kafka cluster (" + brokers
                     + " broker(s)) did not start: " + e + ". Broker logs are in target/workbook-logs/.", e);
+        }
+    }
+
+    /**
+     * The kit ships a copy of Kafka's PreboundSocketFactoryManager that binds to loopback; if Kafka's own copy came
+     * first on the class path, brokers would listen on every interface. Refuse rather than expose them.
+     */
+    private static void requireLoopbackSockets() {
+        java.security.CodeSource kit = EmbeddedKafkaCluster.class.getProtectionDomain().getCodeSource();
+        java.security.CodeSource sockets = org.apache.kafka.common.test.PreboundSocketFactoryManager.class
+                .getProtectionDomain().getCodeSource();
+        if (kit != null && sockets != null && !kit.getLocation().equals(sockets.getLocation())) {
+            throw new BackendUnavailableException("workbook-kit must come before kafka-test-common-runtime on the class"
+                    + " path (found the socket factory in " + sockets.getLocation() + "); otherwise the embedded"
+                    + " brokers would listen beyond loopback.");
         }
     }
 

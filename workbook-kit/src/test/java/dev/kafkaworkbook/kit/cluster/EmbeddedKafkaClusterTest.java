@@ -68,6 +68,13 @@ class EmbeddedKafkaClusterTest {
     }
 
     @Test
+    void theLoopbackSocketFactoryShadowsKafkasOwn() {
+        String location = org.apache.kafka.common.test.PreboundSocketFactoryManager.class
+                .getProtectionDomain().getCodeSource().getLocation().getPath();
+        assertThat(location).as("the kit's copy must come first on the class path").doesNotContain("kafka-test-common-runtime");
+    }
+
+    @Test
     void listensOnLoopbackOnly() throws IOException {
         int port = Integer.parseInt(cluster.bootstrapServers().split(",")[0].split(":")[1]);
         List<InetAddress> external = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
