@@ -48,6 +48,9 @@ public final class GradeReport {
         System.out.println(card);
         GradescopeResults.write(root.resolve(ScorecardListener.RESULTS), results, seconds, card);
         System.out.println(kit.get("report.written", root.resolve(ScorecardListener.RESULTS)));
+        // The plain closing line CI systems read: checks passed and not passed, whatever the expectation.
+        long passed = results.stream().filter(r -> r.outcome() == Outcome.PASSED).count();
+        System.out.println("Grading: " + passed + " passed, " + (results.size() - passed) + " failed");
 
         List<String> unmet = expectation.unmet(results, missing);
         if (!unmet.isEmpty()) {
