@@ -40,10 +40,15 @@ public final class Scorecard {
                 for (CheckResult check : exercise) {
                     String tag = kit.get("tag." + check.outcome().key());
                     out.append(line("   " + tag + "  " + check.title(), check.points() + " / " + check.maxPoints())).append('\n');
-                    // A not-started exercise says the same for every check: say it once.
-                    boolean repeat = check.outcome() == Outcome.NOT_STARTED && check.output().equals(lastOutput);
-                    if (check.outcome() != Outcome.PASSED && !repeat) {
-                        check.output().lines().forEach(l -> out.append("        ").append(l).append('\n'));
+                    // A not-started exercise, or a configuration every check rejects, says the same each time: say it once.
+                    if (check.outcome() != Outcome.PASSED) {
+                        if (check.output().equals(lastOutput)) {
+                            if (check.outcome() != Outcome.NOT_STARTED) {
+                                out.append("        ").append(kit.get("sameAsAbove")).append('\n');
+                            }
+                        } else {
+                            check.output().lines().forEach(l -> out.append("        ").append(l).append('\n'));
+                        }
                     }
                     lastOutput = check.output();
                 }
