@@ -1,6 +1,8 @@
 package dev.kafkaworkbook.kit.report;
 
+import dev.kafkaworkbook.kit.cluster.BackendUnavailableException;
 import dev.kafkaworkbook.kit.grading.Texts;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.opentest4j.TestAbortedException;
 
 import java.net.URL;
@@ -11,6 +13,7 @@ final class Verdicts {
 
     /** The prefix every skeleton's unfinished method throws with: {@code TODO 1.3: ...}. */
     static final String TODO_PREFIX = "TODO";
+    private static final String KIT_PACKAGE = "dev.kafkaworkbook.kit.";
 
     private final Texts kit;
 
@@ -21,13 +24,19 @@ final class Verdicts {
     record Verdict(Outcome outcome, String output) {
     }
 
-    Verdict of(Throwable thrown) {
+    Verdict of(Throwable reported) {
+        // JUnit wraps what a parameter resolver (the cluster start-up, say) throws; the cause is what happened.
+        Throwable thrown = reported instanceof ParameterResolutionException && reported.getCause() != null
+                ? reported.getCause() : reported;
         Optional<Throwable> todo = todo(thrown);
         if (todo.isPresent()) {
             return new Verdict(Outcome.NOT_STARTED, kit.get("outcome.not_started.output", todo.get().getMessage()));
         }
         if (thrown instanceof TestAbortedException) {
             return new Verdict(Outcome.SKIPPED, kit.get("outcome.skipped.output", reason(thrown)));
+        }
+        if (thrown instanceof BackendUnavailableException || isKitFailure(thrown)) {
+            return new Verdict(Outcome.CRASHED, kit.get("outcome.environment.output", String.valueOf(thrown.getMessage())));
         }
         if (thrown instanceof AssertionError) {
             return new Verdict(Outcome.WRONG, String.valueOf(thrown.getMessage()));
@@ -45,6 +54,13 @@ final class Verdicts {
             }
         }
         return Optional.empty();
+    }
+
+    /** Thrown by the kit itself (a bad -D option, say), not by learner code or a check's verdict. */
+    private static boolean isKitFailure(Throwable thrown) {
+        StackTraceElement[] frames = thrown.getStackTrace();
+        return !(thrown instanceof AssertionError) && frames.length > 0
+                && frames[0].getClassName().startsWith(KIT_PACKAGE);
     }
 
     private static String reason(Throwable aborted) {
@@ -67,6 +83,9 @@ final class Verdicts {
     }
 
     private static boolean isLearnerClass(String className) {
+        if (className.startsWith(KIT_PACKAGE)) {
+            return false;
+        }
         try {
             Class<?> type = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
             URL location = type.getProtectionDomain().getCodeSource() == null ? null
