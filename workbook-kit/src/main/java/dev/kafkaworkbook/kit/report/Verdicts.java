@@ -56,11 +56,12 @@ final class Verdicts {
         return Optional.empty();
     }
 
-    /** Thrown by the kit itself (a bad -D option, say), not by learner code or a check's verdict. */
+    /** A -Dworkbook.* option the kit could not use: the run's set-up, not learner code or a verdict. */
     private static boolean isKitFailure(Throwable thrown) {
         StackTraceElement[] frames = thrown.getStackTrace();
-        return !(thrown instanceof AssertionError) && frames.length > 0
-                && frames[0].getClassName().startsWith(KIT_PACKAGE);
+        return thrown instanceof IllegalArgumentException && frames.length > 0
+                && (frames[0].getClassName().startsWith(KIT_PACKAGE + "cluster.")
+                || frames[0].getClassName().equals(KIT_PACKAGE + "grading.GradingRun"));
     }
 
     private static String reason(Throwable aborted) {
