@@ -4,6 +4,7 @@ import dev.kafkaworkbook.kit.cluster.BrokerControl;
 import dev.kafkaworkbook.kit.cluster.KafkaBackend;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -67,14 +69,24 @@ public final class Cluster {
         return createTopic(prefix, partitions, 1, Map.of());
     }
 
-    /** Creates a topic and waits until every partition has a leader, so the first write does not race its creation. */
+    /**
+     * Creates a topic and returns once every partition is served by its leader. The metadata names a leader before
+     * that broker serves the partition; a first write in between meets NOT_LEADER_OR_FOLLOWER, and an idempotent
+     * producer retrying into a brand-new partition can even stall. A partition answers ListOffsets only once its
+     * leader serves it, so that is what is awaited.
+     */
     public String createTopic(String prefix, int partitions, int replicationFactor, Map<String, String> configs) {
         String name = TestData.uniqueName(prefix);
         NewTopic topic = new NewTopic(name, partitions, (short) replicationFactor).configs(configs);
         get(admin.createTopics(List.of(topic)).all());
-        org.awaitility.Awaitility.await("leaders for every partition of " + name).atMost(ADMIN_TIMEOUT)
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> describe(name).partitions().stream().allMatch(p -> p.leader() != null));
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            latest.put(new TopicPartition(name, partition), OffsetSpec.latest());
+        }
+        org.awaitility.Awaitility.await("every partition of " + name + " served by its leader").atMost(ADMIN_TIMEOUT)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .ignoreExceptionsMatching(e -> e instanceof RetriableException)
+                .until(() -> get(admin.listOffsets(latest).all()).size() == partitions);
         return name;
     }
 
