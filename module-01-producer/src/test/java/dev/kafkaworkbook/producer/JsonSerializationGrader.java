@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Order;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 
@@ -46,7 +48,7 @@ class JsonSerializationGrader {
     /** The grader's reader of the raw bytes: plain Jackson, strict about duplicate fields. */
     private static final ObjectMapper ANY_CONSUMER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final int SHOWN_CHARS = 160;
+    private static final int SHOWN_CHARS = 320;
 
     @Order(1)
     @Check(points = 2)
@@ -64,12 +66,15 @@ class JsonSerializationGrader {
             int index = (int) unreadable.offset();
             byte[] written = cluster.readToEnd(topic, new StringDeserializer(), new ByteArrayDeserializer())
                     .get(index).value();
-            throw feedback.wrong("roundTrip.unreadable", events.get(index),
+            throw feedback.wrong("roundTrip.unreadable", show(events.get(index)),
                     feedback.text("roundTrip.unreadable.observed", show(written), describe(unreadable.getCause())));
         }
         feedback.expectEqual("landed", events.size(), back.size());
         for (int i = 0; i < events.size(); i++) {
-            feedback.expectEqual("roundTrip", events.get(i), back.get(i).value());
+            OrderEvent written = events.get(i);
+            OrderEvent read = back.get(i).value();
+            feedback.expect("roundTrip", written.equals(read), show(written), read == null ? null
+                    : feedback.text("roundTrip.observed", show(read), String.join(", ", differingFields(written, read))));
         }
     }
 
@@ -84,19 +89,15 @@ class JsonSerializationGrader {
         for (int i = 0; i < events.size(); i++) {
             OrderEvent event = events.get(i);
             byte[] value = raw.get(i).value();
-            feedback.expect("json.null", value != null && value.length > 0, event, describeValue(value, feedback));
-            try {
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value));
-            } catch (CharacterCodingException notUtf8) {
-                throw feedback.wrong("json.utf8", feedback.text("json.utf8.expected", event),
-                        feedback.text("json.utf8.observed", hex(value)));
-            }
+            feedback.expect("json.null", value != null && value.length > 0, show(event), describeValue(value, feedback));
+            int malformed = firstMalformedUtf8Byte(value);
+            feedback.expect("json.utf8", malformed < 0, feedback.text("json.utf8.expected", show(event)),
+                    feedback.text("json.utf8.observed", malformed, hexAround(value, malformed), show(value)));
             JsonNode json;
             try {
                 json = ANY_CONSUMER.readTree(value);
             } catch (IOException invalid) {
-                throw feedback.wrong("json.invalid", feedback.text("json.invalid.expected", event),
+                throw feedback.wrong("json.invalid", feedback.text("json.invalid.expected", show(event)),
                         feedback.text("json.invalid.observed", show(value), firstLine(invalid.getMessage())));
             }
             feedback.expect("json.object", json != null && json.isObject(), feedback.text("json.object.expected"), show(value));
@@ -235,10 +236,15 @@ class JsonSerializationGrader {
         }
     }
 
+    /** The exception's class and message, and the root cause's, which usually says what was wrong. */
     private static String describe(Throwable thrown) {
         StringBuilder text = new StringBuilder(thrown.getClass().getName()).append(": ").append(firstLine(thrown.getMessage()));
-        if (thrown.getCause() != null && thrown.getCause() != thrown) {
-            text.append(" (cause: ").append(thrown.getCause().getClass().getName()).append(')');
+        Throwable root = thrown;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != thrown) {
+            text.append("\n              caused by ").append(root.getClass().getName()).append(": ").append(firstLine(root.getMessage()));
         }
         return text.toString();
     }
@@ -250,6 +256,15 @@ class JsonSerializationGrader {
         return value.length == 0 ? feedback.text("value.empty") : feedback.text("value.bytes", value.length, show(value));
     }
 
+    /** An event as the JSON it should be, which shows every character of its texts unambiguously. */
+    private static String show(OrderEvent event) {
+        try {
+            return ANY_CONSUMER.writeValueAsString(event);
+        } catch (IOException e) {
+            return String.valueOf(event);
+        }
+    }
+
     /** A payload as a learner can read it: decoded leniently, control characters escaped, cut to a length. */
     private static String show(byte[] value) {
         if (value == null) {
@@ -259,12 +274,43 @@ class JsonSerializationGrader {
         return text.length() <= SHOWN_CHARS ? text : text.substring(0, SHOWN_CHARS) + "…";
     }
 
-    private static String hex(byte[] value) {
-        StringBuilder hex = new StringBuilder();
-        for (int i = 0; i < Math.min(value.length, 48); i++) {
-            hex.append(String.format("%02x ", value[i]));
+    /** The offset of the first byte that is not well-formed UTF-8, or -1. */
+    private static int firstMalformedUtf8Byte(byte[] value) {
+        ByteBuffer in = ByteBuffer.wrap(value);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, CharBuffer.allocate(value.length), true);
+        return result.isError() ? in.position() : -1;
+    }
+
+    /** The bytes around {@code offset} in hex, the one at {@code offset} in brackets. */
+    private static String hexAround(byte[] value, int offset) {
+        StringBuilder hex = new StringBuilder(offset > 6 ? "… " : "");
+        for (int i = Math.max(0, offset - 6); i < Math.min(value.length, offset + 6); i++) {
+            hex.append(i == offset ? String.format("[%02x] ", value[i]) : String.format("%02x ", value[i]));
         }
-        return hex.append(value.length > 48 ? "…" : "").toString().trim() + "  (" + show(value) + ")";
+        return hex.append(offset + 6 < value.length ? "…" : "").toString().trim();
+    }
+
+    /** The components in which two events differ, by their JSON names. */
+    private static List<String> differingFields(OrderEvent expected, OrderEvent observed) {
+        List<String> fields = new ArrayList<>();
+        if (!Objects.equals(expected.orderId(), observed.orderId())) {
+            fields.add("order_id");
+        }
+        if (!Objects.equals(expected.status(), observed.status())) {
+            fields.add("status");
+        }
+        if (!Objects.equals(expected.customer(), observed.customer())) {
+            fields.add("customer");
+        }
+        if (expected.amountCents() != observed.amountCents()) {
+            fields.add("amount_cents");
+        }
+        if (expected.createdAt() != observed.createdAt()) {
+            fields.add("created_at");
+        }
+        return fields;
     }
 
     private static String firstLine(String message) {
