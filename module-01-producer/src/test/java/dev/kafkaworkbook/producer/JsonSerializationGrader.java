@@ -18,6 +18,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Order;
 
 import java.io.IOException;
@@ -54,7 +57,7 @@ class JsonSerializationGrader {
     @Check(points = 2)
     void eventsSurviveARoundTrip(Cluster cluster, TestData data, Feedback feedback) {
         List<OrderEvent> events = trickyEvents(data, 10, 20);
-        String topic = cluster.createTopic("orders-json", 1);
+        String topic = createTopic(cluster, "orders-json", 1);
         produce(cluster, topic, events, feedback);
         OrderEventDeserializer deserializer = feedback.call("deserializer.hang", LEARNER_CALL, OrderEventDeserializer::new);
         List<ConsumerRecord<String, OrderEvent>> back;
@@ -82,7 +85,7 @@ class JsonSerializationGrader {
     @Check(points = 2)
     void theTopicHoldsPlainUtf8JsonWithSnakeCaseFields(Cluster cluster, TestData data, Feedback feedback) {
         List<OrderEvent> events = trickyEvents(data, 8, 16);
-        String topic = cluster.createTopic("orders-json", 1);
+        String topic = createTopic(cluster, "orders-json", 1);
         produce(cluster, topic, events, feedback);
         List<ConsumerRecord<String, byte[]>> raw = cluster.readToEnd(topic, new StringDeserializer(), new ByteArrayDeserializer());
         feedback.expectEqual("landed", events.size(), raw.size());
@@ -112,7 +115,7 @@ class JsonSerializationGrader {
     @Order(3)
     @Check
     void nullStaysNullBothWays(Cluster cluster, TestData data, Feedback feedback) {
-        String topic = cluster.createTopic("orders-tombstone", 1);
+        String topic = createTopic(cluster, "orders-tombstone", 1);
         KafkaProducer<String, OrderEvent> producer = cluster.producer(new StringSerializer(),
                 feedback.call("serializer.hang", LEARNER_CALL, OrderEventSerializer::new), Map.of());
         String orderId = data.id("order");
@@ -342,5 +345,20 @@ class JsonSerializationGrader {
         String describe(Feedback feedback) {
             return thrown == null ? feedback.text("outcome.returned", value) : feedback.text("outcome.threw", JsonSerializationGrader.describe(thrown));
         }
+    }
+
+    /**
+     * {@link Cluster#createTopic(String, int)}, tolerant of the moment after creation when the broker does not yet
+     * know the topic: the kit's version fails the check with UnknownTopicOrPartitionException if it describes
+     * the topic too soon.
+     */
+    private static String createTopic(Cluster cluster, String prefix, int partitions) {
+        String name = TestData.uniqueName(prefix);
+        Cluster.get(cluster.admin().createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all());
+        Awaitility.await("leaders for every partition of " + name).atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .ignoreException(UnknownTopicOrPartitionException.class)
+                .until(() -> cluster.describe(name).partitions().stream().allMatch(p -> p.leader() != null));
+        return name;
     }
 }
