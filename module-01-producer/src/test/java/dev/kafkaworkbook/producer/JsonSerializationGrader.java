@@ -19,6 +19,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Order;
@@ -31,6 +33,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -348,9 +351,11 @@ class JsonSerializationGrader {
     }
 
     /**
-     * {@link Cluster#createTopic(String, int)}, tolerant of the moment after creation when the broker does not yet
-     * know the topic: the kit's version fails the check with UnknownTopicOrPartitionException if it describes
-     * the topic too soon.
+     * {@link Cluster#createTopic(String, int)}, waiting until every partition is really ready. The kit's version
+     * describes the topic too soon (UnknownTopicOrPartitionException) and returns when the metadata names a
+     * leader, before that broker serves the partition: the first produce then meets NOT_LEADER_OR_FOLLOWER, and an
+     * idempotent producer retrying into the fresh partition can get stuck on OUT_OF_ORDER_SEQUENCE_NUMBER. A
+     * partition answers ListOffsets only once its leader serves it.
      */
     private static String createTopic(Cluster cluster, String prefix, int partitions) {
         String name = TestData.uniqueName(prefix);
@@ -359,6 +364,11 @@ class JsonSerializationGrader {
                 .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
                 .ignoreException(UnknownTopicOrPartitionException.class)
                 .until(() -> cluster.describe(name).partitions().stream().allMatch(p -> p.leader() != null));
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            ends.put(new TopicPartition(name, partition), OffsetSpec.latest());
+        }
+        Cluster.get(cluster.admin().listOffsets(ends).all());
         return name;
     }
 }

@@ -7,9 +7,12 @@ import dev.kafkaworkbook.kit.grading.Grader;
 import dev.kafkaworkbook.kit.grading.TestData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Order;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,7 @@ import java.util.stream.Collectors;
 class KeyedPublishingGrader {
 
     private static final Duration LEARNER_CALL = Duration.ofSeconds(20);
+    private static final int SMALL_BATCH_BYTES = 512;
     private static final List<String> LIFECYCLE = List.of("created", "paid", "packed", "shipped", "delivered");
 
     @Order(1)
@@ -128,8 +133,10 @@ class KeyedPublishingGrader {
         String topic = createTopic(cluster, "orders", partitions);
         Map<String, List<OrderEvent>> byOrder = orders(data);
         List<OrderEvent> events = interleave(byOrder, data);
+        // Small batches: the sticky partitioner moves to another partition after each batch, as under real load,
+        // so records without a key spread over the partitions here as they would in production.
         KafkaProducer<String, OrderEvent> producer = cluster.producer(new StringSerializer(),
-                OrderEventPublisherJson.serializer(), Map.of());
+                OrderEventPublisherJson.serializer(), Map.of(ProducerConfig.BATCH_SIZE_CONFIG, SMALL_BATCH_BYTES));
         feedback.run("publish.hang", LEARNER_CALL, () -> OrderEventPublisher.publish(producer, topic, List.copyOf(events)));
         feedback.run("flush.hang", LEARNER_CALL, producer::flush);
         List<ConsumerRecord<String, OrderEvent>> records = cluster.readToEnd(topic, new StringDeserializer(),
@@ -189,9 +196,11 @@ class KeyedPublishingGrader {
     }
 
     /**
-     * {@link Cluster#createTopic(String, int)}, tolerant of the moment after creation when the broker does not yet
-     * know the topic: the kit's version fails the check with UnknownTopicOrPartitionException if it describes
-     * the topic too soon.
+     * {@link Cluster#createTopic(String, int)}, waiting until every partition is really ready. The kit's version
+     * describes the topic too soon (UnknownTopicOrPartitionException) and returns when the metadata names a
+     * leader, before that broker serves the partition: the first produce then meets NOT_LEADER_OR_FOLLOWER, and an
+     * idempotent producer retrying into the fresh partition can get stuck on OUT_OF_ORDER_SEQUENCE_NUMBER. A
+     * partition answers ListOffsets only once its leader serves it.
      */
     private static String createTopic(Cluster cluster, String prefix, int partitions) {
         String name = TestData.uniqueName(prefix);
@@ -200,6 +209,11 @@ class KeyedPublishingGrader {
                 .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
                 .ignoreException(UnknownTopicOrPartitionException.class)
                 .until(() -> cluster.describe(name).partitions().stream().allMatch(p -> p.leader() != null));
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            ends.put(new TopicPartition(name, partition), OffsetSpec.latest());
+        }
+        Cluster.get(cluster.admin().listOffsets(ends).all());
         return name;
     }
 }
