@@ -1,0 +1,216 @@
+package dev.kafkaworkbook.producer;
+
+import dev.kafkaworkbook.kit.grading.Check;
+import dev.kafkaworkbook.kit.grading.Cluster;
+import dev.kafkaworkbook.kit.grading.Feedback;
+import dev.kafkaworkbook.kit.grading.Grader;
+import dev.kafkaworkbook.kit.grading.TestData;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Order;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Grades exercise 1.3 on the broker: the learner publishes interleaved events of many orders through the
+ * grader's producer (with the grader's own JSON serializer, not the learner's answer to 1.2) to a topic of
+ * random width; the checks read what landed where, and in which offsets.
+ */
+@Grader(exercise = "1.3")
+class KeyedPublishingGrader {
+
+    private static final Duration LEARNER_CALL = Duration.ofSeconds(20);
+    private static final int SMALL_BATCH_BYTES = 512;
+    private static final List<String> LIFECYCLE = List.of("created", "paid", "packed", "shipped", "delivered");
+
+    @Order(1)
+    @Check
+    void everyRecordIsKeyedByItsOrderId(Cluster cluster, TestData data, Feedback feedback) {
+        Published published = publish(cluster, data, feedback);
+        List<ConsumerRecord<String, OrderEvent>> unkeyed = published.records().stream()
+                .filter(r -> r.value() != null && !Objects.equals(r.key(), r.value().orderId()))
+                .collect(Collectors.toList());
+        if (!unkeyed.isEmpty()) {
+            ConsumerRecord<String, OrderEvent> first = unkeyed.get(0);
+            throw feedback.wrong("key", feedback.text("key.expected", quoted(first.value().orderId()), first.value().status()),
+                    feedback.text("key.observed", quoted(first.key()), unkeyed.size(), published.records().size()));
+        }
+    }
+
+    @Order(2)
+    @Check(points = 2)
+    void eventsOfAnOrderShareOnePartitionInSendOrder(Cluster cluster, TestData data, Feedback feedback) {
+        Published published = publish(cluster, data, feedback);
+        // readToEnd gives the records partition by partition, in offset order.
+        Map<String, List<ConsumerRecord<String, OrderEvent>>> byOrder = new LinkedHashMap<>();
+        for (ConsumerRecord<String, OrderEvent> record : published.records()) {
+            byOrder.computeIfAbsent(record.value().orderId(), id -> new ArrayList<>()).add(record);
+        }
+        for (Map.Entry<String, List<OrderEvent>> order : published.eventsByOrder().entrySet()) {
+            List<ConsumerRecord<String, OrderEvent>> landed = byOrder.getOrDefault(order.getKey(), List.of());
+            Map<Integer, List<String>> statusesByPartition = new TreeMap<>();
+            for (ConsumerRecord<String, OrderEvent> record : landed) {
+                statusesByPartition.computeIfAbsent(record.partition(), p -> new ArrayList<>()).add(record.value().status());
+            }
+            feedback.expect("split", statusesByPartition.size() <= 1,
+                    feedback.text("split.expected", order.getKey(), order.getValue().size()),
+                    feedback.text("split.observed", statusesByPartition));
+            List<String> sent = order.getValue().stream().map(OrderEvent::status).collect(Collectors.toList());
+            List<String> stored = landed.stream().map(r -> r.value().status()).collect(Collectors.toList());
+            feedback.expect("order", sent.equals(stored), feedback.text("order.expected", order.getKey(), sent),
+                    landed.isEmpty() ? feedback.text("order.none") : feedback.text("order.observed", stored, landed.get(0).partition()));
+        }
+    }
+
+    @Order(3)
+    @Check
+    void thePartitionIsTheOneTheDefaultPartitionerPicks(Cluster cluster, TestData data, Feedback feedback) {
+        Published published = publish(cluster, data, feedback);
+        List<ConsumerRecord<String, OrderEvent>> misplaced = new ArrayList<>();
+        for (ConsumerRecord<String, OrderEvent> record : published.records()) {
+            if (record.partition() != defaultPartition(record.value().orderId(), published.partitions())) {
+                misplaced.add(record);
+            }
+        }
+        if (!misplaced.isEmpty()) {
+            ConsumerRecord<String, OrderEvent> first = misplaced.get(0);
+            String orderId = first.value().orderId();
+            throw feedback.wrong("partition", feedback.text("partition.expected", orderId,
+                            defaultPartition(orderId, published.partitions()), published.partitions()),
+                    feedback.text("partition.observed", first.partition(), quoted(first.key()), misplaced.size(),
+                            published.records().size()));
+        }
+    }
+
+    @Order(4)
+    @Check
+    void everyEventLandsExactlyOnce(Cluster cluster, TestData data, Feedback feedback) {
+        Published published = publish(cluster, data, feedback);
+        Map<OrderEvent, Integer> landed = new LinkedHashMap<>();
+        published.records().forEach(r -> landed.merge(r.value(), 1, Integer::sum));
+        List<OrderEvent> sent = published.events();
+        List<OrderEvent> missing = sent.stream().filter(e -> !landed.containsKey(e)).collect(Collectors.toList());
+        feedback.expect("lost", missing.isEmpty(), feedback.text("lost.expected", sent.size()),
+                feedback.text("lost.observed", missing.size(), missing.isEmpty() ? "" : describe(missing.get(0))));
+        List<Map.Entry<OrderEvent, Integer>> duplicated = landed.entrySet().stream().filter(e -> e.getValue() > 1)
+                .collect(Collectors.toList());
+        feedback.expect("duplicated", duplicated.isEmpty(), feedback.text("duplicated.expected", sent.size()),
+                duplicated.isEmpty() ? "" : feedback.text("duplicated.observed", duplicated.size(),
+                        describe(duplicated.get(0).getKey()), duplicated.get(0).getValue()));
+        List<OrderEvent> unknown = landed.keySet().stream().filter(e -> !sent.contains(e)).collect(Collectors.toList());
+        feedback.expect("unknown", unknown.isEmpty(), feedback.text("lost.expected", sent.size()),
+                unknown.isEmpty() ? "" : feedback.text("unknown.observed", unknown.size(), describe(unknown.get(0))));
+    }
+
+    /** What one check published: the events in send order, the topic's width, and the records that landed. */
+    private record Published(List<OrderEvent> events, Map<String, List<OrderEvent>> eventsByOrder, int partitions,
+                             List<ConsumerRecord<String, OrderEvent>> records) {
+    }
+
+    /** Has the learner publish random interleaved orders to a fresh topic, flushes, and reads the topic back. */
+    private static Published publish(Cluster cluster, TestData data, Feedback feedback) {
+        int partitions = data.between(6, 12);
+        String topic = createTopic(cluster, "orders", partitions);
+        Map<String, List<OrderEvent>> byOrder = orders(data);
+        List<OrderEvent> events = interleave(byOrder, data);
+        // Small batches: the sticky partitioner moves to another partition after each batch, as under real load,
+        // so records without a key spread over the partitions here as they would in production.
+        KafkaProducer<String, OrderEvent> producer = cluster.producer(new StringSerializer(),
+                OrderEventPublisherJson.serializer(), Map.of(ProducerConfig.BATCH_SIZE_CONFIG, SMALL_BATCH_BYTES));
+        feedback.run("publish.hang", LEARNER_CALL, () -> OrderEventPublisher.publish(producer, topic, List.copyOf(events)));
+        feedback.run("flush.hang", LEARNER_CALL, producer::flush);
+        List<ConsumerRecord<String, OrderEvent>> records = cluster.readToEnd(topic, new StringDeserializer(),
+                OrderEventPublisherJson.deserializer());
+        feedback.expect("empty", !records.isEmpty(), feedback.text("lost.expected", events.size()), feedback.text("empty.observed", topic));
+        long withoutValue = records.stream().filter(r -> r.value() == null).count();
+        feedback.expect("value", withoutValue == 0, feedback.text("value.expected"),
+                feedback.text("value.observed", withoutValue, records.size()));
+        return new Published(events, byOrder, partitions, records);
+    }
+
+    /** 20 to 50 orders of 2 to 5 events each, following an order's life; customers place several orders. */
+    private static Map<String, List<OrderEvent>> orders(TestData data) {
+        List<String> orderIds = data.ids("order", data.between(20, 50));
+        List<String> customers = data.ids("customer", Math.max(3, orderIds.size() / 4));
+        long clock = 1_700_000_000_000L + data.between(0, 1_000_000_000) * 10L;
+        Map<String, List<OrderEvent>> byOrder = new LinkedHashMap<>();
+        for (String orderId : orderIds) {
+            String customer = data.pick(customers);
+            long amount = data.between(100, 2_000_000);
+            int steps = data.between(2, LIFECYCLE.size());
+            List<OrderEvent> lifecycle = new ArrayList<>();
+            for (int step = 0; step < steps; step++) {
+                clock += data.between(1, 5_000);
+                lifecycle.add(new OrderEvent(orderId, LIFECYCLE.get(step), customer, amount, clock));
+            }
+            byOrder.put(orderId, lifecycle);
+        }
+        return byOrder;
+    }
+
+    /** One list, the events of all orders mixed at random, those of each order still in their order. */
+    private static List<OrderEvent> interleave(Map<String, List<OrderEvent>> byOrder, TestData data) {
+        List<List<OrderEvent>> pending = byOrder.values().stream().map(ArrayList::new).collect(Collectors.toList());
+        List<OrderEvent> events = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            int pick = data.random().nextInt(pending.size());
+            List<OrderEvent> order = pending.get(pick);
+            events.add(order.remove(0));
+            if (order.isEmpty()) {
+                pending.remove(pick);
+            }
+        }
+        return events;
+    }
+
+    private static int defaultPartition(String orderId, int partitions) {
+        return Cluster.defaultPartition(orderId.getBytes(StandardCharsets.UTF_8), partitions);
+    }
+
+    private static String describe(OrderEvent event) {
+        return event.orderId() + " " + event.status();
+    }
+
+    private static String quoted(String key) {
+        return key == null ? "null" : "\"" + key + "\"";
+    }
+
+    /**
+     * {@link Cluster#createTopic(String, int)}, waiting until every partition is really ready. The kit's version
+     * describes the topic too soon (UnknownTopicOrPartitionException) and returns when the metadata names a
+     * leader, before that broker serves the partition: the first produce then meets NOT_LEADER_OR_FOLLOWER, and an
+     * idempotent producer retrying into the fresh partition can get stuck on OUT_OF_ORDER_SEQUENCE_NUMBER. A
+     * partition answers ListOffsets only once its leader serves it.
+     */
+    private static String createTopic(Cluster cluster, String prefix, int partitions) {
+        String name = TestData.uniqueName(prefix);
+        Cluster.get(cluster.admin().createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all());
+        Awaitility.await("leaders for every partition of " + name).atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .ignoreException(UnknownTopicOrPartitionException.class)
+                .until(() -> cluster.describe(name).partitions().stream().allMatch(p -> p.leader() != null));
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            ends.put(new TopicPartition(name, partition), OffsetSpec.latest());
+        }
+        Cluster.get(cluster.admin().listOffsets(ends).all());
+        return name;
+    }
+}
