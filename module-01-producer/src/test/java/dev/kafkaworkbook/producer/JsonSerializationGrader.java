@@ -18,11 +18,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Order;
 
 import java.io.IOException;
@@ -33,7 +28,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +54,7 @@ class JsonSerializationGrader {
     @Check(points = 2)
     void eventsSurviveARoundTrip(Cluster cluster, TestData data, Feedback feedback) {
         List<OrderEvent> events = trickyEvents(data, 10, 20);
-        String topic = createTopic(cluster, "orders-json", 1);
+        String topic = cluster.createTopic("orders-json", 1);
         produce(cluster, topic, events, feedback);
         OrderEventDeserializer deserializer = feedback.call("deserializer.hang", LEARNER_CALL, OrderEventDeserializer::new);
         List<ConsumerRecord<String, OrderEvent>> back;
@@ -88,7 +82,7 @@ class JsonSerializationGrader {
     @Check(points = 2)
     void theTopicHoldsPlainUtf8JsonWithSnakeCaseFields(Cluster cluster, TestData data, Feedback feedback) {
         List<OrderEvent> events = trickyEvents(data, 8, 16);
-        String topic = createTopic(cluster, "orders-json", 1);
+        String topic = cluster.createTopic("orders-json", 1);
         produce(cluster, topic, events, feedback);
         List<ConsumerRecord<String, byte[]>> raw = cluster.readToEnd(topic, new StringDeserializer(), new ByteArrayDeserializer());
         feedback.expectEqual("landed", events.size(), raw.size());
@@ -118,7 +112,7 @@ class JsonSerializationGrader {
     @Order(3)
     @Check
     void nullStaysNullBothWays(Cluster cluster, TestData data, Feedback feedback) {
-        String topic = createTopic(cluster, "orders-tombstone", 1);
+        String topic = cluster.createTopic("orders-tombstone", 1);
         KafkaProducer<String, OrderEvent> producer = cluster.producer(new StringSerializer(),
                 feedback.call("serializer.hang", LEARNER_CALL, OrderEventSerializer::new), Map.of());
         String orderId = data.id("order");
@@ -348,27 +342,5 @@ class JsonSerializationGrader {
         String describe(Feedback feedback) {
             return thrown == null ? feedback.text("outcome.returned", value) : feedback.text("outcome.threw", JsonSerializationGrader.describe(thrown));
         }
-    }
-
-    /**
-     * {@link Cluster#createTopic(String, int)}, waiting until every partition is really ready. The kit's version
-     * describes the topic too soon (UnknownTopicOrPartitionException) and returns when the metadata names a
-     * leader, before that broker serves the partition: the first produce then meets NOT_LEADER_OR_FOLLOWER, and an
-     * idempotent producer retrying into the fresh partition can get stuck on OUT_OF_ORDER_SEQUENCE_NUMBER. A
-     * partition answers ListOffsets only once its leader serves it.
-     */
-    private static String createTopic(Cluster cluster, String prefix, int partitions) {
-        String name = TestData.uniqueName(prefix);
-        Cluster.get(cluster.admin().createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all());
-        Awaitility.await("leaders for every partition of " + name).atMost(Duration.ofSeconds(30))
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
-                .ignoreException(UnknownTopicOrPartitionException.class)
-                .until(() -> cluster.describe(name).partitions().stream().allMatch(p -> p.leader() != null));
-        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-        for (int partition = 0; partition < partitions; partition++) {
-            ends.put(new TopicPartition(name, partition), OffsetSpec.latest());
-        }
-        Cluster.get(cluster.admin().listOffsets(ends).all());
-        return name;
     }
 }

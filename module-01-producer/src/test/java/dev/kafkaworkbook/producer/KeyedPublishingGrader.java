@@ -10,17 +10,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Order;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +121,7 @@ class KeyedPublishingGrader {
     /** Has the learner publish random interleaved orders to a fresh topic, flushes, and reads the topic back. */
     private static Published publish(Cluster cluster, TestData data, Feedback feedback) {
         int partitions = data.between(6, 12);
-        String topic = createTopic(cluster, "orders", partitions);
+        String topic = cluster.createTopic("orders", partitions);
         Map<String, List<OrderEvent>> byOrder = orders(data);
         List<OrderEvent> events = interleave(byOrder, data);
         // Small batches: the sticky partitioner moves to another partition after each batch, as under real load,
@@ -190,27 +184,5 @@ class KeyedPublishingGrader {
 
     private static String quoted(String key) {
         return key == null ? "null" : "\"" + key + "\"";
-    }
-
-    /**
-     * {@link Cluster#createTopic(String, int)}, waiting until every partition is really ready. The kit's version
-     * describes the topic too soon (UnknownTopicOrPartitionException) and returns when the metadata names a
-     * leader, before that broker serves the partition: the first produce then meets NOT_LEADER_OR_FOLLOWER, and an
-     * idempotent producer retrying into the fresh partition can get stuck on OUT_OF_ORDER_SEQUENCE_NUMBER. A
-     * partition answers ListOffsets only once its leader serves it.
-     */
-    private static String createTopic(Cluster cluster, String prefix, int partitions) {
-        String name = TestData.uniqueName(prefix);
-        Cluster.get(cluster.admin().createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all());
-        Awaitility.await("leaders for every partition of " + name).atMost(Duration.ofSeconds(30))
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
-                .ignoreException(UnknownTopicOrPartitionException.class)
-                .until(() -> cluster.describe(name).partitions().stream().allMatch(p -> p.leader() != null));
-        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-        for (int partition = 0; partition < partitions; partition++) {
-            ends.put(new TopicPartition(name, partition), OffsetSpec.latest());
-        }
-        Cluster.get(cluster.admin().listOffsets(ends).all());
-        return name;
     }
 }
