@@ -3,11 +3,13 @@ package dev.kafkaworkbook.producer;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kafkaworkbook.kit.grading.Attempt;
 import dev.kafkaworkbook.kit.grading.Check;
 import dev.kafkaworkbook.kit.grading.Cluster;
 import dev.kafkaworkbook.kit.grading.Feedback;
 import dev.kafkaworkbook.kit.grading.Grader;
 import dev.kafkaworkbook.kit.grading.TestData;
+import dev.kafkaworkbook.kit.grading.Todo;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 
 /**
@@ -62,7 +63,7 @@ class JsonSerializationGrader {
             back = feedback.call("deserializer.hang", LEARNER_CALL,
                     () -> cluster.readToEnd(topic, new StringDeserializer(), deserializer));
         } catch (RecordDeserializationException unreadable) {
-            rethrowIfTodo(unreadable);
+            Todo.rethrowIfPresent(unreadable);
             int index = (int) unreadable.offset();
             byte[] written = cluster.readToEnd(topic, new StringDeserializer(), new ByteArrayDeserializer())
                     .get(index).value();
@@ -124,9 +125,9 @@ class JsonSerializationGrader {
         feedback.expect("tombstone", value == null, feedback.text("tombstone.expected", orderId), describeValue(value, feedback));
 
         OrderEventDeserializer deserializer = feedback.call("deserializer.hang", LEARNER_CALL, OrderEventDeserializer::new);
-        Outcome back = feedback.call("deserializer.hang", LEARNER_CALL,
-                () -> Outcome.of(() -> deserializer.deserialize(topic, new RecordHeaders(), (byte[]) null)));
-        feedback.expect("nullBack", back.thrown() == null && back.value() == null, "null", back.describe(feedback));
+        Attempt<OrderEvent> back = feedback.attempt("deserializer.hang", LEARNER_CALL,
+                () -> deserializer.deserialize(topic, new RecordHeaders(), (byte[]) null));
+        feedback.expect("nullBack", !back.threw() && back.value() == null, "null", describe(back, feedback));
     }
 
     @Order(4)
@@ -135,12 +136,12 @@ class JsonSerializationGrader {
         String topic = TestData.uniqueName("orders-json");
         OrderEventDeserializer deserializer = feedback.call("deserializer.hang", LEARNER_CALL, OrderEventDeserializer::new);
         for (Map.Entry<String, byte[]> corrupt : corruptPayloads(data, feedback).entrySet()) {
-            Outcome outcome = feedback.call("deserializer.hang", LEARNER_CALL,
-                    () -> Outcome.of(() -> deserializer.deserialize(topic, new RecordHeaders(), corrupt.getValue())));
-            feedback.expect(outcome.thrown() == null ? "corrupt.accepted" : "corrupt.wrongException",
+            Attempt<OrderEvent> outcome = feedback.attempt("deserializer.hang", LEARNER_CALL,
+                    () -> deserializer.deserialize(topic, new RecordHeaders(), corrupt.getValue()));
+            feedback.expect(outcome.threw() ? "corrupt.wrongException" : "corrupt.accepted",
                     outcome.thrown() instanceof SerializationException,
                     feedback.text("corrupt.expected", corrupt.getKey(), show(corrupt.getValue())),
-                    outcome.describe(feedback));
+                    describe(outcome, feedback));
         }
     }
 
@@ -225,15 +226,6 @@ class JsonSerializationGrader {
 
     private static String field(String name, JsonNode value) {
         return "\"" + name + "\": " + value;
-    }
-
-    /** The skeleton's TODO surfaces as "not started", however the consumer wrapped it. */
-    private static void rethrowIfTodo(RuntimeException thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof UnsupportedOperationException && String.valueOf(t.getMessage()).startsWith("TODO")) {
-                throw thrown;
-            }
-        }
     }
 
     /** The exception's class and message, and the root cause's, which usually says what was wrong. */
@@ -323,24 +315,9 @@ class JsonSerializationGrader {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** What a call into the deserializer gave: a value or an exception, the skeleton's TODO rethrown. */
-    private record Outcome(Object value, Throwable thrown) {
-
-        static Outcome of(Callable<Object> call) {
-            try {
-                return new Outcome(call.call(), null);
-            } catch (UnsupportedOperationException todo) {
-                if (String.valueOf(todo.getMessage()).startsWith("TODO")) {
-                    throw todo;
-                }
-                return new Outcome(null, todo);
-            } catch (Exception | LinkageError | StackOverflowError thrown) {
-                return new Outcome(null, thrown);
-            }
-        }
-
-        String describe(Feedback feedback) {
-            return thrown == null ? feedback.text("outcome.returned", value) : feedback.text("outcome.threw", JsonSerializationGrader.describe(thrown));
-        }
+    /** What a call into the deserializer gave, as the learner reads it. */
+    private static String describe(Attempt<?> attempt, Feedback feedback) {
+        return attempt.threw() ? feedback.text("outcome.threw", describe(attempt.thrown()))
+                : feedback.text("outcome.returned", attempt.value());
     }
 }

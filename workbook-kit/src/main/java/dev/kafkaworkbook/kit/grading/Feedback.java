@@ -67,6 +67,11 @@ public final class Feedback {
                 "[" + exercise + "] " + grader.get(key + ".title"), seconds(timeout), grader.get(key + ".hint")));
     }
 
+    /** {@link #call}, capturing what the learner code threw instead of failing the check with it. */
+    public <T> Attempt<T> attempt(String key, Duration timeout, Callable<T> learnerCode) {
+        return call(key, timeout, () -> Attempt.of(learnerCode));
+    }
+
     /** {@link #call} for learner code that returns nothing. */
     public void run(String key, Duration timeout, LearnerAction learnerCode) {
         call(key, timeout, () -> {

@@ -2,6 +2,7 @@ package dev.kafkaworkbook.kit.report;
 
 import dev.kafkaworkbook.kit.cluster.BackendUnavailableException;
 import dev.kafkaworkbook.kit.grading.Texts;
+import dev.kafkaworkbook.kit.grading.Todo;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.opentest4j.TestAbortedException;
 
@@ -11,8 +12,6 @@ import java.util.Optional;
 /** Turns what a check threw into an {@link Outcome} and the words the learner reads. */
 final class Verdicts {
 
-    /** The prefix every skeleton's unfinished method throws with: {@code TODO 1.3: ...}. */
-    static final String TODO_PREFIX = "TODO";
     private static final String KIT_PACKAGE = "dev.kafkaworkbook.kit.";
 
     private final Texts kit;
@@ -28,7 +27,7 @@ final class Verdicts {
         // JUnit wraps what a parameter resolver (the cluster start-up, say) throws; the cause is what happened.
         Throwable thrown = reported instanceof ParameterResolutionException && reported.getCause() != null
                 ? reported.getCause() : reported;
-        Optional<Throwable> todo = todo(thrown);
+        Optional<Throwable> todo = Todo.find(thrown);
         if (todo.isPresent()) {
             return new Verdict(Outcome.NOT_STARTED, kit.get("outcome.not_started.output", todo.get().getMessage()));
         }
@@ -43,17 +42,6 @@ final class Verdicts {
         }
         return new Verdict(Outcome.CRASHED, kit.get("outcome.crashed.output", thrown.getClass().getName(),
                 String.valueOf(thrown.getMessage()), learnerFrame(thrown).orElse("?")));
-    }
-
-    /** The skeleton's {@code UnsupportedOperationException("TODO …")}, wherever Kafka or a timeout wrapped it. */
-    static Optional<Throwable> todo(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof UnsupportedOperationException && t.getMessage() != null
-                    && t.getMessage().startsWith(TODO_PREFIX)) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
     }
 
     /** A -Dworkbook.* option the kit could not use: the run's set-up, not learner code or a verdict. */
