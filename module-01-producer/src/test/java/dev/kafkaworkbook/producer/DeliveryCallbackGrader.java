@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.awaitility.Awaitility.await;
 
@@ -220,8 +219,22 @@ class DeliveryCallbackGrader {
             if (isTodo(thrown)) {
                 throw thrown instanceof RuntimeException runtime ? runtime : new IllegalStateException(thrown);
             }
-            throw feedback.wrong("send.threw", feedback.text("send.threw.expected"), thrown);
+            throw feedback.wrong("send.threw", feedback.text("send.threw.expected"), chain(thrown));
         }
+    }
+
+    /** "RuntimeException: send failed <- ExecutionException: … <- RecordTooLargeException: …" */
+    private static String chain(Throwable thrown) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            text.append(text.length() == 0 ? "" : " <- ").append(t.getClass().getSimpleName()).append(": ")
+                    .append(shorten(t.getMessage()));
+        }
+        return text.toString();
+    }
+
+    private static String shorten(String message) {
+        return message == null ? "" : message.length() > 120 ? message.substring(0, 117) + "…" : message;
     }
 
     private static boolean isTodo(Throwable thrown) {
@@ -266,9 +279,7 @@ class DeliveryCallbackGrader {
         @Override
         public String toString() {
             return success ? "onSuccess(" + topic + ", partition " + partition + ", offset " + offset + ")"
-                    : "onFailure(" + (error == null ? "null" : error.getClass().getSimpleName() + ": "
-                    + Optional.ofNullable(error.getMessage()).map(m -> m.length() > 120 ? m.substring(0, 117) + "…" : m)
-                    .orElse("")) + ", retriable=" + retriable + ")";
+                    : "onFailure(" + (error == null ? "null" : chain(error)) + ", retriable=" + retriable + ")";
         }
     }
 
