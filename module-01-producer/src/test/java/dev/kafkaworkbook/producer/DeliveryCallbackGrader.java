@@ -69,6 +69,8 @@ class DeliveryCallbackGrader {
         }
         for (String id : ids) {
             ConsumerRecord<String, String> record = landed.get(id);
+            feedback.expect("success.notSent", record != null, feedback.text("success.notSent.expected", id, topic),
+                    feedback.text("success.notSent.observed", reports.of(id)));
             String position = Report.success(topic, record.partition(), record.offset()).toString();
             List<Report> heard = reports.of(id);
             feedback.expect("success.none", !heard.isEmpty(), position, feedback.text("noReport"));
