@@ -55,7 +55,7 @@ class ThroughputTuningGrader {
     /** Compressed size / uncompressed size of the tuned producer's batches (1.0 = not compressed). */
     private static final double MAX_COMPRESSION_RATE = 0.8;
     /** Records per cell of the ungraded lab table. */
-    private static final int LAB_RECORDS = 4_000;
+    private static final int LAB_RECORDS = 8_000;
 
     @Order(1)
     @Check
