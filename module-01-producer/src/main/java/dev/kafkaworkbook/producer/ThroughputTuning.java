@@ -14,7 +14,7 @@ import java.util.Properties;
  * trading durability away on the quiet: return a configuration that
  * <ul>
  *   <li>waits a little for more records before sending a batch: {@link ProducerConfig#LINGER_MS_CONFIG} between
- *       10 and 200 ms (more batching, while a record still leaves within a bounded delay);</li>
+ *       20 and 200 ms (more batching, while a record still leaves within a bounded delay);</li>
  *   <li>lets a batch grow: {@link ProducerConfig#BATCH_SIZE_CONFIG} between 32 KiB (32768) and 1 MiB (1048576)
  *       bytes per partition;</li>
  *   <li>compresses each batch: {@link ProducerConfig#COMPRESSION_TYPE_CONFIG} {@code lz4}, {@code zstd},
