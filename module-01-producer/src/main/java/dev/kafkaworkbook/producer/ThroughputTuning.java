@@ -15,7 +15,7 @@ import java.util.Properties;
  * <ul>
  *   <li>waits a little for more records before sending a batch: {@link ProducerConfig#LINGER_MS_CONFIG} between
  *       20 and 200 ms (more batching, while a record still leaves within a bounded delay);</li>
- *   <li>lets a batch grow: {@link ProducerConfig#BATCH_SIZE_CONFIG} between 32 KiB (32768) and 1 MiB (1048576)
+ *   <li>lets a batch grow: {@link ProducerConfig#BATCH_SIZE_CONFIG} between 64 KiB (65536) and 1 MiB (1048576)
  *       bytes per partition;</li>
  *   <li>compresses each batch: {@link ProducerConfig#COMPRESSION_TYPE_CONFIG} {@code lz4}, {@code zstd},
  *       {@code snappy} or {@code gzip}, not {@code none};</li>

@@ -45,7 +45,7 @@ class ThroughputTuningGrader {
     private static final Duration WORKLOAD_CALL = Duration.ofSeconds(60);
     private static final long MIN_LINGER_MS = 20;
     private static final long MAX_LINGER_MS = 200;
-    private static final int MIN_BATCH_SIZE = 32 * 1024;
+    private static final int MIN_BATCH_SIZE = 64 * 1024;
     private static final int MAX_BATCH_SIZE = 1024 * 1024;
     private static final int PARTITIONS = 3;
     /** Records per request of the tuned producer, as a multiple of the default producer's on the same workload. */
