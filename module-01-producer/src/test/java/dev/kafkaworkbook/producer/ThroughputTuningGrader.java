@@ -108,7 +108,6 @@ class ThroughputTuningGrader {
         KafkaProducer<String, String> producer = cluster.closeAfterCheck(feedback.call("create.hang", LEARNER_CALL,
                 () -> ThroughputTuning.createProducer(cluster.bootstrapServers())));
         Run yours = feedback.call("send.hang", WORKLOAD_CALL, () -> Run.of(producer, tunedTopic, workload));
-        System.err.println("DEBUG default " + byDefault + "\nDEBUG tuned   " + yours);
 
         feedback.expect("send.failed", yours.failures.isEmpty(), feedback.text("send.failed.expected", workload.size()),
                 yours.failures.isEmpty() ? "" : feedback.text("send.failed.observed", yours.failures.size(), yours.failures.peek()));
