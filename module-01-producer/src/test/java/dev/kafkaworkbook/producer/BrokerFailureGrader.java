@@ -8,6 +8,7 @@ import dev.kafkaworkbook.kit.grading.Grader;
 import dev.kafkaworkbook.kit.grading.TestData;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.DescribeProducersOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ProducerState;
@@ -26,6 +27,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Order;
 
 import java.time.Duration;
@@ -198,8 +200,7 @@ class BrokerFailureGrader {
         // Sequence numbers per producer id are what lets the broker drop a retried duplicate.
         for (int p = 0; p < partitions; p++) {
             TopicPartition partition = new TopicPartition(topic, p);
-            List<ProducerState> producers = Cluster.get(cluster.admin().describeProducers(List.of(partition)).all())
-                    .get(partition).activeProducers();
+            List<ProducerState> producers = activeProducers(cluster, partition);
             feedback.expect("producerId", !producers.isEmpty() && producers.get(0).producerId() >= 0,
                     feedback.text("producerId.expected", partition),
                     producers.isEmpty() ? feedback.text("producerId.none", partition) : producers);
@@ -219,7 +220,7 @@ class BrokerFailureGrader {
         String acks = "acks=" + config.getOrDefault(ACKS_CONFIG, "all (default)");
 
         BrokerControl brokers = cluster.brokers().orElseThrow();
-        String topic = cluster.createTopic("guarded", 1, REPLICAS, Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, MIN_INSYNC));
+        String topic = createTopicLedBy(cluster, data.pick(List.copyOf(brokers.runningBrokers())), 1);
         TopicPartition partition = new TopicPartition(topic, 0);
         int leader = cluster.leaderOf(partition).orElseThrow();
         KafkaProducer<String, String> producer = cluster.closeAfterCheck(feedback.call("create.hang", LEARNER_CALL,
@@ -331,7 +332,7 @@ class BrokerFailureGrader {
 
     /** A topic whose every partition has {@code leader} as its first (preferred) replica, min.insync.replicas=2. */
     private static String createTopicLedBy(Cluster cluster, int leader, int partitions) {
-        String name = TestData.uniqueName("critical");
+        String name = TestData.uniqueName(partitions == 1 ? "guarded" : "critical");
         List<Integer> others = cluster.brokers().orElseThrow().brokerIds().stream()
                 .filter(id -> id != leader).collect(Collectors.toList());
         Map<Integer, List<Integer>> assignment = new TreeMap<>();
@@ -343,8 +344,9 @@ class BrokerFailureGrader {
         }
         NewTopic topic = new NewTopic(name, assignment).configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, MIN_INSYNC));
         Cluster.get(cluster.admin().createTopics(List.of(topic)).all());
+        // ignoreExceptions: a topic just created may not be in the broker's metadata yet (UnknownTopicOrPartition).
         await("every partition of " + name + " led by broker " + leader).atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(20))
+                .pollInterval(Duration.ofMillis(20)).ignoreExceptions()
                 .until(() -> cluster.describe(name).partitions().stream()
                         .allMatch(p -> p.leader() != null && p.leader().id() == leader && p.isr().size() == REPLICAS));
         return name;
@@ -355,8 +357,27 @@ class BrokerFailureGrader {
             return await("topic " + topic).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                     .ignoreExceptions()
                     .until(() -> cluster.describe(topic), d -> d.partitions().stream().allMatch(p -> p.leader() != null));
-        } catch (org.awaitility.core.ConditionTimeoutException absent) {
+        } catch (ConditionTimeoutException absent) {
             return null;
+        }
+    }
+
+    /**
+     * The producer state the partition's current leader holds. Asked of the leader by id: a broker that has just
+     * restarted may still be loading its copy, so an empty answer is asked again for a few seconds.
+     */
+    private static List<ProducerState> activeProducers(Cluster cluster, TopicPartition partition) {
+        try {
+            return await("producer state of " + partition).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        DescribeProducersOptions leader = new DescribeProducersOptions()
+                                .brokerId(cluster.leaderOf(partition).orElseThrow());
+                        return Cluster.get(cluster.admin().describeProducers(List.of(partition), leader).all())
+                                .get(partition).activeProducers();
+                    }, producers -> !producers.isEmpty());
+        } catch (ConditionTimeoutException none) {
+            return List.of();
         }
     }
 

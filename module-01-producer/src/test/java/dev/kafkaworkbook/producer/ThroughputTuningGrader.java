@@ -5,6 +5,7 @@ import dev.kafkaworkbook.kit.grading.Cluster;
 import dev.kafkaworkbook.kit.grading.Feedback;
 import dev.kafkaworkbook.kit.grading.Grader;
 import dev.kafkaworkbook.kit.grading.TestData;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -31,6 +32,7 @@ import static org.apache.kafka.clients.producer.ProducerConfig.BATCH_SIZE_CONFIG
 import static org.apache.kafka.clients.producer.ProducerConfig.COMPRESSION_TYPE_CONFIG;
 import static org.apache.kafka.clients.producer.ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG;
 import static org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Grades exercise 1.7 on the producer's effective configuration and on the producer's own batching metrics: the
@@ -101,10 +103,10 @@ class ThroughputTuningGrader {
         effective(tuned, feedback);
         List<String[]> workload = workload(data, data.between(25_000, 35_000));
 
-        String defaultTopic = cluster.createTopic("telemetry-default", PARTITIONS);
+        String defaultTopic = createTopic(cluster, "telemetry-default");
         Run byDefault = Run.of(cluster.producer(new StringSerializer(), new StringSerializer(), Map.of()),
                 defaultTopic, workload);
-        String tunedTopic = cluster.createTopic("telemetry-tuned", PARTITIONS);
+        String tunedTopic = createTopic(cluster, "telemetry-tuned");
         KafkaProducer<String, String> producer = cluster.closeAfterCheck(feedback.call("create.hang", LEARNER_CALL,
                 () -> ThroughputTuning.createProducer(cluster.bootstrapServers())));
         Run yours = feedback.call("send.hang", WORKLOAD_CALL, () -> Run.of(producer, tunedTopic, workload));
@@ -183,6 +185,19 @@ class ThroughputTuningGrader {
                 .findFirst().orElse(Double.NaN);
     }
 
+    /**
+     * Like {@code cluster.createTopic(prefix, PARTITIONS)}, but the wait for leaders tolerates the moment when the
+     * topic is created yet not in the broker's metadata (describeTopics then fails with UnknownTopicOrPartition).
+     */
+    private static String createTopic(Cluster cluster, String prefix) {
+        String name = TestData.uniqueName(prefix);
+        Cluster.get(cluster.admin().createTopics(List.of(new NewTopic(name, PARTITIONS, (short) 1))).all());
+        await("leaders for every partition of " + name).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .ignoreExceptions()
+                .until(() -> cluster.describe(name).partitions().stream().allMatch(p -> p.leader() != null));
+        return name;
+    }
+
     private static long landed(Cluster cluster, String topic) {
         Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, PARTITIONS).boxed()
                 .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
@@ -212,7 +227,7 @@ class ThroughputTuningGrader {
                 config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
                 config.put(ACKS_CONFIG, acks);
                 config.put(ENABLE_IDEMPOTENCE_CONFIG, "all".equals(acks));
-                String topic = cluster.createTopic("lab", PARTITIONS);
+                String topic = createTopic(cluster, "lab");
                 KafkaProducer<String, String> producer = cluster.closeAfterCheck(
                         new KafkaProducer<>(config, new StringSerializer(), new StringSerializer()));
                 table.append(Lab.of(producer, topic, workload)).append(useTuned ? "" : "  |");
