@@ -286,10 +286,18 @@ class ThroughputTuningGrader {
         config.putAll(learner);
         config.putIfAbsent(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.putIfAbsent(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        ProducerConfig effective;
         try {
-            return new ProducerConfig(config);
+            effective = new ProducerConfig(config);
         } catch (ConfigException rejected) {
             throw feedback.wrong("config.invalid", feedback.text("config.invalid.expected"), rejected.getMessage());
         }
+        // The one rule KafkaProducer's constructor adds: an explicit delivery timeout must cover linger + request.
+        long floor = effective.getLong(ProducerConfig.LINGER_MS_CONFIG) + effective.getInt(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG);
+        int deliveryTimeout = effective.getInt(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
+        feedback.expect("config.invalid", !config.containsKey(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG) || deliveryTimeout >= floor,
+                feedback.text("config.invalid.expected"),
+                "delivery.timeout.ms=" + deliveryTimeout + " < linger.ms + request.timeout.ms = " + floor);
+        return effective;
     }
 }
