@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Order;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,7 +137,7 @@ class BrokerFailureGrader {
 
         KafkaProducer<String, String> producer = cluster.closeAfterCheck(feedback.call("create.hang", LEARNER_CALL,
                 () -> CriticalSensorProducer.createProducer(cluster.bootstrapServers())));
-        SensorStream stream = new SensorStream(producer, topic, data.ids("sensor", data.between(6, 10)), data.random());
+        SensorStream stream = new SensorStream(producer, topic, sensorsOnEveryPartition(data, partitions), data.random());
         ExecutorService operator = Executors.newSingleThreadExecutor(r -> new Thread(r, "broker-operator"));
         Future<?> stopping;
         Future<?> starting;
@@ -317,6 +318,23 @@ class BrokerFailureGrader {
         }
     }
 
+    /** Two or three sensors whose keys the default partitioner puts on each partition: every leader has work. */
+    private static List<String> sensorsOnEveryPartition(TestData data, int partitions) {
+        int perPartition = data.between(2, 3);
+        Map<Integer, List<String>> byPartition = new TreeMap<>();
+        List<String> sensors = new ArrayList<>();
+        while (sensors.size() < partitions * perPartition) {
+            String sensor = data.id("sensor");
+            List<String> onPartition = byPartition.computeIfAbsent(
+                    Cluster.defaultPartition(sensor.getBytes(StandardCharsets.UTF_8), partitions), p -> new ArrayList<>());
+            if (onPartition.size() < perPartition && !sensors.contains(sensor)) {
+                onPartition.add(sensor);
+                sensors.add(sensor);
+            }
+        }
+        return sensors;
+    }
+
     private static void joinOperation(Future<?> operation) {
         try {
             operation.get(60, TimeUnit.SECONDS);
@@ -363,18 +381,28 @@ class BrokerFailureGrader {
     }
 
     /**
-     * The producer state the partition's current leader holds. Asked of the leader by id: a broker that has just
-     * restarted may still be loading its copy, so an empty answer is asked again for a few seconds.
+     * The producers whose state some replica of the partition holds. Every replica keeps producer state; asking
+     * each running broker by id (again for a few seconds while none has any) spares the check a stale leader or
+     * a broker that has just restarted and not reloaded its state yet.
      */
     private static List<ProducerState> activeProducers(Cluster cluster, TopicPartition partition) {
+        BrokerControl brokers = cluster.brokers().orElseThrow();
         try {
             return await("producer state of " + partition).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
-                    .ignoreExceptions()
                     .until(() -> {
-                        DescribeProducersOptions leader = new DescribeProducersOptions()
-                                .brokerId(cluster.leaderOf(partition).orElseThrow());
-                        return Cluster.get(cluster.admin().describeProducers(List.of(partition), leader).all())
-                                .get(partition).activeProducers();
+                        for (int broker : brokers.runningBrokers()) {
+                            try {
+                                List<ProducerState> producers = Cluster.get(cluster.admin().describeProducers(
+                                        List.of(partition), new DescribeProducersOptions().brokerId(broker)).all())
+                                        .get(partition).activeProducers();
+                                if (!producers.isEmpty()) {
+                                    return producers;
+                                }
+                            } catch (RuntimeException notThisReplica) {
+                                // Not (yet) hosting the partition: ask the next one.
+                            }
+                        }
+                        return List.<ProducerState>of();
                     }, producers -> !producers.isEmpty());
         } catch (ConditionTimeoutException none) {
             return List.of();
