@@ -5,11 +5,10 @@ import dev.kafkaworkbook.kit.grading.Check;
 import dev.kafkaworkbook.kit.grading.Cluster;
 import dev.kafkaworkbook.kit.grading.Feedback;
 import dev.kafkaworkbook.kit.grading.Grader;
+import dev.kafkaworkbook.kit.grading.ProducerConfigs;
 import dev.kafkaworkbook.kit.grading.TestData;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.DescribeProducersOptions;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -21,7 +20,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
-import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
@@ -110,7 +108,7 @@ class BrokerFailureGrader {
         String bootstrap = data.id("broker") + ":9092";
         Properties config = learnerConfig(bootstrap, feedback);
         feedback.expectEqual("bootstrap", bootstrap, config.getProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
-        ProducerConfig effective = effective(config, feedback);
+        ProducerConfig effective = ProducerConfigs.effective(config, feedback);
 
         feedback.expect("acks.explicit", config.containsKey(ACKS_CONFIG), "acks=all", feedback.text("notSet"));
         String acks = effective.getString(ACKS_CONFIG);
@@ -129,7 +127,7 @@ class BrokerFailureGrader {
     @Order(3)
     @Check(points = 3)
     void everyReadingArrivesOnceAndInOrderThroughALeaderFailure(Cluster cluster, TestData data, Feedback feedback) {
-        effective(learnerConfig(cluster.bootstrapServers(), feedback), feedback);
+        ProducerConfigs.effective(learnerConfig(cluster.bootstrapServers(), feedback), feedback);
         BrokerControl brokers = cluster.brokers().orElseThrow();
         int leader = data.pick(List.copyOf(brokers.runningBrokers()));
         int partitions = 3;
@@ -201,7 +199,7 @@ class BrokerFailureGrader {
         // Sequence numbers per producer id are what lets the broker drop a retried duplicate.
         for (int p = 0; p < partitions; p++) {
             TopicPartition partition = new TopicPartition(topic, p);
-            List<ProducerState> producers = activeProducers(cluster, partition);
+            List<ProducerState> producers = cluster.activeProducers(partition);
             feedback.expect("producerId", !producers.isEmpty() && producers.get(0).producerId() >= 0,
                     feedback.text("producerId.expected", partition),
                     producers.isEmpty() ? feedback.text("producerId.none", partition) : producers);
@@ -213,7 +211,7 @@ class BrokerFailureGrader {
     void refusesTheWriteWhenOnlyOneReplicaIsLeft(Cluster cluster, TestData data, Feedback feedback) {
         Properties config = new Properties();
         config.putAll(learnerConfig(cluster.bootstrapServers(), feedback));
-        ProducerConfig effective = effective(config, feedback);
+        ProducerConfig effective = ProducerConfigs.effective(config, feedback);
         // Bounded here, on a copy, so that a refused write is reported in seconds rather than after the learner's timeout.
         config.put(REQUEST_TIMEOUT_MS_CONFIG, REFUSAL_REQUEST_TIMEOUT_MS);
         config.put(DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(REFUSAL_DELIVERY_TIMEOUT_MS,
@@ -350,7 +348,6 @@ class BrokerFailureGrader {
 
     /** A topic whose every partition has {@code leader} as its first (preferred) replica, min.insync.replicas=2. */
     private static String createTopicLedBy(Cluster cluster, int leader, int partitions) {
-        String name = TestData.uniqueName(partitions == 1 ? "guarded" : "critical");
         List<Integer> others = cluster.brokers().orElseThrow().brokerIds().stream()
                 .filter(id -> id != leader).collect(Collectors.toList());
         Map<Integer, List<Integer>> assignment = new TreeMap<>();
@@ -360,14 +357,8 @@ class BrokerFailureGrader {
             replicas.add(others.get((p + 1) % 2));
             assignment.put(p, replicas);
         }
-        NewTopic topic = new NewTopic(name, assignment).configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, MIN_INSYNC));
-        Cluster.get(cluster.admin().createTopics(List.of(topic)).all());
-        // ignoreExceptions: a topic just created may not be in the broker's metadata yet (UnknownTopicOrPartition).
-        await("every partition of " + name + " led by broker " + leader).atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(20)).ignoreExceptions()
-                .until(() -> cluster.describe(name).partitions().stream()
-                        .allMatch(p -> p.leader() != null && p.leader().id() == leader && p.isr().size() == REPLICAS));
-        return name;
+        return cluster.createTopic(partitions == 1 ? "guarded" : "critical", assignment,
+                Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, MIN_INSYNC));
     }
 
     private static TopicDescription awaitTopic(Cluster cluster, String topic) {
@@ -377,35 +368,6 @@ class BrokerFailureGrader {
                     .until(() -> cluster.describe(topic), d -> d.partitions().stream().allMatch(p -> p.leader() != null));
         } catch (ConditionTimeoutException absent) {
             return null;
-        }
-    }
-
-    /**
-     * The producers whose state some replica of the partition holds. Every replica keeps producer state; asking
-     * each running broker by id (again for a few seconds while none has any) spares the check a stale leader or
-     * a broker that has just restarted and not reloaded its state yet.
-     */
-    private static List<ProducerState> activeProducers(Cluster cluster, TopicPartition partition) {
-        BrokerControl brokers = cluster.brokers().orElseThrow();
-        try {
-            return await("producer state of " + partition).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> {
-                        for (int broker : brokers.runningBrokers()) {
-                            try {
-                                List<ProducerState> producers = Cluster.get(cluster.admin().describeProducers(
-                                        List.of(partition), new DescribeProducersOptions().brokerId(broker)).all())
-                                        .get(partition).activeProducers();
-                                if (!producers.isEmpty()) {
-                                    return producers;
-                                }
-                            } catch (RuntimeException notThisReplica) {
-                                // Not (yet) hosting the partition: ask the next one.
-                            }
-                        }
-                        return List.<ProducerState>of();
-                    }, producers -> !producers.isEmpty());
-        } catch (ConditionTimeoutException none) {
-            return List.of();
         }
     }
 
@@ -440,26 +402,5 @@ class BrokerFailureGrader {
         Properties config = feedback.call("config.hang", LEARNER_CALL, () -> CriticalSensorProducer.config(bootstrap));
         feedback.expect("config.null", config != null, "Properties", null);
         return config;
-    }
-
-    /** The configuration as KafkaProducer resolves it: defaults filled in, "all" read as -1, idempotence decided. */
-    private static ProducerConfig effective(Properties learner, Feedback feedback) {
-        Properties config = new Properties();
-        config.putAll(learner);
-        config.putIfAbsent(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.putIfAbsent(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        ProducerConfig effective;
-        try {
-            effective = new ProducerConfig(config);
-        } catch (ConfigException rejected) {
-            throw feedback.wrong("config.invalid", feedback.text("config.invalid.expected"), rejected.getMessage());
-        }
-        // The one rule KafkaProducer's constructor adds: an explicit delivery timeout must cover linger + request.
-        long floor = effective.getLong(ProducerConfig.LINGER_MS_CONFIG) + effective.getInt(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG);
-        int deliveryTimeout = effective.getInt(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
-        feedback.expect("config.invalid", !config.containsKey(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG) || deliveryTimeout >= floor,
-                feedback.text("config.invalid.expected"),
-                "delivery.timeout.ms=" + deliveryTimeout + " < linger.ms + request.timeout.ms = " + floor);
-        return effective;
     }
 }

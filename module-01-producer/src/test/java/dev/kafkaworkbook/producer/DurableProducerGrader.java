@@ -4,6 +4,7 @@ import dev.kafkaworkbook.kit.grading.Check;
 import dev.kafkaworkbook.kit.grading.Cluster;
 import dev.kafkaworkbook.kit.grading.Feedback;
 import dev.kafkaworkbook.kit.grading.Grader;
+import dev.kafkaworkbook.kit.grading.ProducerConfigs;
 import dev.kafkaworkbook.kit.grading.TestData;
 import org.apache.kafka.clients.admin.ProducerState;
 import org.junit.jupiter.api.Order;
@@ -12,9 +13,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ class DurableProducerGrader {
     void waitsForEveryInSyncReplica(TestData data, Feedback feedback) {
         Properties config = learnerConfig(data, feedback);
         feedback.expect("acks.explicit", config.containsKey(ACKS_CONFIG), "acks=all", feedback.text("notSet"));
-        String acks = effective(config, feedback).getString(ACKS_CONFIG);
+        String acks = ProducerConfigs.effective(config, feedback).getString(ACKS_CONFIG);
         feedback.expect("acks", "-1".equals(acks) || "all".equalsIgnoreCase(acks), "acks=all (-1)", "acks=" + config.get(ACKS_CONFIG));
     }
 
@@ -58,7 +57,7 @@ class DurableProducerGrader {
         Properties config = learnerConfig(data, feedback);
         feedback.expect("idempotence.explicit", config.containsKey(ENABLE_IDEMPOTENCE_CONFIG),
                 "enable.idempotence=true", feedback.text("notSet"));
-        ProducerConfig effective = effective(config, feedback);
+        ProducerConfig effective = ProducerConfigs.effective(config, feedback);
         feedback.expect("idempotence", effective.getBoolean(ENABLE_IDEMPOTENCE_CONFIG),
                 "enable.idempotence=true", "enable.idempotence=" + config.get(ENABLE_IDEMPOTENCE_CONFIG));
         int inFlight = effective.getInt(MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION);
@@ -70,7 +69,7 @@ class DurableProducerGrader {
     @Check
     void retriesWithBackoff(TestData data, Feedback feedback) {
         Properties config = learnerConfig(data, feedback);
-        ProducerConfig effective = effective(config, feedback);
+        ProducerConfig effective = ProducerConfigs.effective(config, feedback);
         int retries = effective.getInt(RETRIES_CONFIG);
         feedback.expect("retries", retries > 0, "retries > 0", RETRIES_CONFIG + "=" + retries);
         feedback.expect("backoff.explicit", config.containsKey(RETRY_BACKOFF_MS_CONFIG),
@@ -86,7 +85,7 @@ class DurableProducerGrader {
         Properties config = learnerConfig(data, feedback);
         feedback.expect("deliveryTimeout.explicit", config.containsKey(DELIVERY_TIMEOUT_MS_CONFIG),
                 "delivery.timeout.ms <= 60000", feedback.text("notSet"));
-        ProducerConfig effective = effective(config, feedback);
+        ProducerConfig effective = ProducerConfigs.effective(config, feedback);
         int deliveryTimeout = effective.getInt(DELIVERY_TIMEOUT_MS_CONFIG);
         long floor = (long) effective.getInt(REQUEST_TIMEOUT_MS_CONFIG) + effective.getLong(LINGER_MS_CONFIG);
         feedback.expect("deliveryTimeout", deliveryTimeout <= MAX_DELIVERY_TIMEOUT_MS && deliveryTimeout >= floor,
@@ -115,8 +114,7 @@ class DurableProducerGrader {
 
         for (Map.Entry<Integer, Integer> written : writtenPerPartition.entrySet()) {
             TopicPartition partition = new TopicPartition(topic, written.getKey());
-            List<ProducerState> producers = Cluster.get(cluster.admin().describeProducers(List.of(partition)).all())
-                    .get(partition).activeProducers();
+            List<ProducerState> producers = cluster.activeProducers(partition);
             // The broker keeps producer state (id, epoch, sequence) only for idempotent or transactional producers.
             feedback.expect("producerId", producers.size() == 1 && producers.get(0).producerId() >= 0
                             && producers.get(0).lastSequence() == written.getValue() - 1,
@@ -131,18 +129,5 @@ class DurableProducerGrader {
         feedback.expect("config.null", config != null, "Properties", null);
         feedback.expectEqual("bootstrap", bootstrap, config.getProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
         return config;
-    }
-
-    /** The configuration as KafkaProducer resolves it: defaults filled in, "all" read as -1, idempotence decided. */
-    private static ProducerConfig effective(Properties learner, Feedback feedback) {
-        Properties config = new Properties();
-        config.putAll(learner);
-        config.putIfAbsent(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.putIfAbsent(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try {
-            return new ProducerConfig(config);
-        } catch (ConfigException rejected) {
-            throw feedback.wrong("config.invalid", feedback.text("config.invalid.expected"), rejected.getMessage());
-        }
     }
 }

@@ -4,15 +4,15 @@ import dev.kafkaworkbook.kit.grading.Check;
 import dev.kafkaworkbook.kit.grading.Cluster;
 import dev.kafkaworkbook.kit.grading.Feedback;
 import dev.kafkaworkbook.kit.grading.Grader;
+import dev.kafkaworkbook.kit.grading.ProducerConfigs;
+import dev.kafkaworkbook.kit.grading.ProducerMetrics;
 import dev.kafkaworkbook.kit.grading.TestData;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Order;
 
@@ -32,7 +32,6 @@ import static org.apache.kafka.clients.producer.ProducerConfig.BATCH_SIZE_CONFIG
 import static org.apache.kafka.clients.producer.ProducerConfig.COMPRESSION_TYPE_CONFIG;
 import static org.apache.kafka.clients.producer.ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG;
 import static org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Grades exercise 1.7 on the producer's effective configuration and on the producer's own batching metrics: the
@@ -66,7 +65,7 @@ class ThroughputTuningGrader {
     @Check
     void keepsAcksAllAndIdempotence(TestData data, Feedback feedback) {
         Properties config = learnerConfig(data, feedback);
-        ProducerConfig effective = effective(config, feedback);
+        ProducerConfig effective = ProducerConfigs.effective(config, feedback);
         feedback.expect("acks.explicit", config.containsKey(ACKS_CONFIG), "acks=all", feedback.text("notSet"));
         feedback.expect("acks", "-1".equals(effective.getString(ACKS_CONFIG)), "acks=all (-1)", "acks=" + config.get(ACKS_CONFIG));
         feedback.expect("idempotence.explicit", config.containsKey(ENABLE_IDEMPOTENCE_CONFIG),
@@ -78,7 +77,7 @@ class ThroughputTuningGrader {
     @Order(2)
     @Check
     void lingersAndGrowsBatchesWithinBounds(TestData data, Feedback feedback) {
-        ProducerConfig effective = effective(learnerConfig(data, feedback), feedback);
+        ProducerConfig effective = ProducerConfigs.effective(learnerConfig(data, feedback), feedback);
         long linger = effective.getLong(LINGER_MS_CONFIG);
         feedback.expect("linger", linger >= MIN_LINGER_MS && linger <= MAX_LINGER_MS,
                 MIN_LINGER_MS + " <= linger.ms <= " + MAX_LINGER_MS, LINGER_MS_CONFIG + "=" + linger);
@@ -90,7 +89,7 @@ class ThroughputTuningGrader {
     @Order(3)
     @Check
     void compressesTheBatches(TestData data, Feedback feedback) {
-        ProducerConfig effective = effective(learnerConfig(data, feedback), feedback);
+        ProducerConfig effective = ProducerConfigs.effective(learnerConfig(data, feedback), feedback);
         String compression = effective.getString(COMPRESSION_TYPE_CONFIG);
         feedback.expect("compression", !"none".equals(compression), "compression.type=lz4|zstd|snappy|gzip",
                 COMPRESSION_TYPE_CONFIG + "=" + compression);
@@ -100,13 +99,13 @@ class ThroughputTuningGrader {
     @Check(points = 2)
     void packsMoreRecordsIntoEachRequest(Cluster cluster, TestData data, Feedback feedback) {
         Properties tuned = learnerConfig(cluster.bootstrapServers(), feedback);
-        effective(tuned, feedback);
+        ProducerConfigs.effective(tuned, feedback);
         List<String[]> workload = workload(data, data.between(25_000, 35_000));
 
-        String defaultTopic = createTopic(cluster, "telemetry-default");
+        String defaultTopic = cluster.createTopic("telemetry-default", PARTITIONS);
         Run byDefault = Run.of(cluster.producer(new StringSerializer(), new StringSerializer(), Map.of()),
                 defaultTopic, workload);
-        String tunedTopic = createTopic(cluster, "telemetry-tuned");
+        String tunedTopic = cluster.createTopic("telemetry-tuned", PARTITIONS);
         KafkaProducer<String, String> producer = cluster.closeAfterCheck(feedback.call("create.hang", LEARNER_CALL,
                 () -> ThroughputTuning.createProducer(cluster.bootstrapServers())));
         Run yours = feedback.call("send.hang", WORKLOAD_CALL, () -> Run.of(producer, tunedTopic, workload));
@@ -165,8 +164,8 @@ class ThroughputTuningGrader {
             }
             producer.flush();
             long millis = (System.nanoTime() - began) / 1_000_000;
-            return new Run(metric(producer, "records-per-request-avg"), metric(producer, "batch-size-avg"),
-                    metric(producer, "compression-rate-avg"), millis, failures);
+            return new Run(ProducerMetrics.value(producer, "records-per-request-avg"), ProducerMetrics.value(producer, "batch-size-avg"),
+                    ProducerMetrics.value(producer, "compression-rate-avg"), millis, failures);
         }
 
         @Override
@@ -174,28 +173,6 @@ class ThroughputTuningGrader {
             return String.format(Locale.ROOT, "records/request %.1f, batch %.0f B, compression %.2f, %d ms, %d failed",
                     recordsPerRequest, batchBytes, compressionRate, millis, failures.size());
         }
-    }
-
-    private static double metric(Producer<?, ?> producer, String name) {
-        return producer.metrics().entrySet().stream()
-                .filter(e -> e.getKey().group().equals("producer-metrics") && e.getKey().name().equals(name))
-                .map(e -> e.getValue().metricValue())
-                .filter(Number.class::isInstance)
-                .mapToDouble(v -> ((Number) v).doubleValue())
-                .findFirst().orElse(Double.NaN);
-    }
-
-    /**
-     * Like {@code cluster.createTopic(prefix, PARTITIONS)}, but the wait for leaders tolerates the moment when the
-     * topic is created yet not in the broker's metadata (describeTopics then fails with UnknownTopicOrPartition).
-     */
-    private static String createTopic(Cluster cluster, String prefix) {
-        String name = TestData.uniqueName(prefix);
-        Cluster.get(cluster.admin().createTopics(List.of(new NewTopic(name, PARTITIONS, (short) 1))).all());
-        await("leaders for every partition of " + name).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                .ignoreExceptions()
-                .until(() -> cluster.describe(name).partitions().stream().allMatch(p -> p.leader() != null));
-        return name;
     }
 
     private static long landed(Cluster cluster, String topic) {
@@ -227,7 +204,7 @@ class ThroughputTuningGrader {
                 config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
                 config.put(ACKS_CONFIG, acks);
                 config.put(ENABLE_IDEMPOTENCE_CONFIG, "all".equals(acks));
-                String topic = createTopic(cluster, "lab");
+                String topic = cluster.createTopic("lab", PARTITIONS);
                 KafkaProducer<String, String> producer = cluster.closeAfterCheck(
                         new KafkaProducer<>(config, new StringSerializer(), new StringSerializer()));
                 table.append(Lab.of(producer, topic, workload)).append(useTuned ? "" : "  |");
@@ -278,26 +255,5 @@ class ThroughputTuningGrader {
         Properties config = feedback.call("config.hang", LEARNER_CALL, () -> ThroughputTuning.tunedConfig(bootstrap));
         feedback.expect("config.null", config != null, "Properties", null);
         return config;
-    }
-
-    /** The configuration as KafkaProducer resolves it: defaults filled in, "all" read as -1, idempotence decided. */
-    private static ProducerConfig effective(Properties learner, Feedback feedback) {
-        Properties config = new Properties();
-        config.putAll(learner);
-        config.putIfAbsent(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.putIfAbsent(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        ProducerConfig effective;
-        try {
-            effective = new ProducerConfig(config);
-        } catch (ConfigException rejected) {
-            throw feedback.wrong("config.invalid", feedback.text("config.invalid.expected"), rejected.getMessage());
-        }
-        // The one rule KafkaProducer's constructor adds: an explicit delivery timeout must cover linger + request.
-        long floor = effective.getLong(ProducerConfig.LINGER_MS_CONFIG) + effective.getInt(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG);
-        int deliveryTimeout = effective.getInt(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
-        feedback.expect("config.invalid", !config.containsKey(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG) || deliveryTimeout >= floor,
-                feedback.text("config.invalid.expected"),
-                "delivery.timeout.ms=" + deliveryTimeout + " < linger.ms + request.timeout.ms = " + floor);
-        return effective;
     }
 }

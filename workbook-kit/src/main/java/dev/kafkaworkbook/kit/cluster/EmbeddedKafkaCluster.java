@@ -14,6 +14,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +44,7 @@ public final class EmbeddedKafkaCluster implements KafkaBackend, BrokerControl {
     private final KafkaClusterTestKit testKit;
     private final int brokers;
     private final Duration startup;
-    private final Set<Integer> stopped = new TreeSet<>();
+    private final Set<Integer> stopped = new java.util.concurrent.ConcurrentSkipListSet<>();
 
     private EmbeddedKafkaCluster(KafkaClusterTestKit testKit, int brokers, Duration startup) {
         this.testKit = testKit;
@@ -172,19 +176,19 @@ public final class EmbeddedKafkaCluster implements KafkaBackend, BrokerControl {
     }
 
     @Override
-    public synchronized Set<Integer> brokerIds() {
+    public Set<Integer> brokerIds() {
         return new TreeSet<>(testKit.brokers().keySet());
     }
 
     @Override
-    public synchronized Set<Integer> runningBrokers() {
+    public Set<Integer> runningBrokers() {
         Set<Integer> running = brokerIds();
         running.removeAll(stopped);
         return running;
     }
 
     @Override
-    public synchronized void stop(int brokerId) {
+    public void stop(int brokerId) {
         BrokerServer broker = broker(brokerId);
         if (stopped.add(brokerId)) {
             broker.shutdown();
@@ -193,13 +197,27 @@ public final class EmbeddedKafkaCluster implements KafkaBackend, BrokerControl {
     }
 
     @Override
-    public synchronized void start(int brokerId) {
+    public void start(int brokerId) {
         BrokerServer broker = broker(brokerId);
         if (stopped.remove(brokerId)) {
             broker.startup();
             await("broker " + brokerId + " running again").atMost(BROKER_TRANSITION_TIMEOUT)
                     .pollInterval(Duration.ofMillis(50))
                     .until(() -> broker.brokerState() == BrokerState.RUNNING);
+        }
+    }
+
+    /** Restarts every stopped broker at once: each takes seconds to rejoin, and they need not wait for each other. */
+    @Override
+    public void startAll() {
+        List<CompletableFuture<Void>> restarts = new ArrayList<>();
+        for (int brokerId : new ArrayList<>(stopped)) {
+            restarts.add(CompletableFuture.runAsync(() -> start(brokerId)));
+        }
+        try {
+            CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
 

@@ -3,6 +3,8 @@ package dev.kafkaworkbook.kit.grading;
 import dev.kafkaworkbook.kit.cluster.BrokerControl;
 import dev.kafkaworkbook.kit.cluster.KafkaBackend;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeProducersOptions;
+import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -76,18 +78,73 @@ public final class Cluster {
      * leader serves it, so that is what is awaited.
      */
     public String createTopic(String prefix, int partitions, int replicationFactor, Map<String, String> configs) {
-        String name = TestData.uniqueName(prefix);
-        NewTopic topic = new NewTopic(name, partitions, (short) replicationFactor).configs(configs);
+        return create(new NewTopic(TestData.uniqueName(prefix), partitions, (short) replicationFactor).configs(configs));
+    }
+
+    /**
+     * Creates a topic with the replicas of each partition chosen, the first one its preferred leader, and returns
+     * once every partition is served by that leader with all its replicas in sync: a check that stops "the leader"
+     * knows which broker that is.
+     */
+    public String createTopic(String prefix, Map<Integer, List<Integer>> replicasByPartition, Map<String, String> configs) {
+        String name = create(new NewTopic(TestData.uniqueName(prefix), replicasByPartition).configs(configs));
+        awaitQuietly("every partition of " + name + " led by its first replica, all in sync",
+                () -> describe(name).partitions().stream().allMatch(p -> p.leader() != null
+                        && p.leader().id() == replicasByPartition.get(p.partition()).get(0)
+                        && p.isr().size() == replicasByPartition.get(p.partition()).size()));
+        return name;
+    }
+
+    private String create(NewTopic topic) {
         get(admin.createTopics(List.of(topic)).all());
+        int partitions = topic.numPartitions() > 0 ? topic.numPartitions() : topic.replicasAssignments().size();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (int partition = 0; partition < partitions; partition++) {
-            latest.put(new TopicPartition(name, partition), OffsetSpec.latest());
+            latest.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
         }
-        org.awaitility.Awaitility.await("every partition of " + name + " served by its leader").atMost(ADMIN_TIMEOUT)
+        awaitQuietly("every partition of " + topic.name() + " served by its leader",
+                () -> get(admin.listOffsets(latest).all()).size() == partitions);
+        return topic.name();
+    }
+
+    /** Waits for a cluster fact, taking "not yet" answers (retriable errors, such as an unknown topic) as no. */
+    private static void awaitQuietly(String what, java.util.concurrent.Callable<Boolean> fact) {
+        org.awaitility.Awaitility.await(what).atMost(ADMIN_TIMEOUT)
                 .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
                 .ignoreExceptionsMatching(e -> e instanceof RetriableException)
-                .until(() -> get(admin.listOffsets(latest).all()).size() == partitions);
-        return name;
+                .until(fact);
+    }
+
+    /**
+     * The idempotent or transactional producers whose state a replica of {@code partition} holds: an empty list
+     * means the broker saw no idempotent producer there. Every replica keeps producer state, so each running broker
+     * is asked in turn (for up to 3 s while none answers), which spares the check a stale leader or a broker that
+     * has just restarted and not reloaded its state yet.
+     */
+    public List<ProducerState> activeProducers(TopicPartition partition) {
+        List<DescribeProducersOptions> askEach = brokers()
+                .map(control -> control.runningBrokers().stream().map(id -> new DescribeProducersOptions().brokerId(id)).toList())
+                .orElse(List.of(new DescribeProducersOptions()));
+        try {
+            return org.awaitility.Awaitility.await("producer state of " + partition).atMost(Duration.ofSeconds(3))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        for (DescribeProducersOptions options : askEach) {
+                            try {
+                                List<ProducerState> producers = get(admin.describeProducers(List.of(partition), options).all())
+                                        .get(partition).activeProducers();
+                                if (!producers.isEmpty()) {
+                                    return producers;
+                                }
+                            } catch (RuntimeException notAReplica) {
+                                // This broker does not (yet) host the partition: ask the next one.
+                            }
+                        }
+                        return List.<ProducerState>of();
+                    }, producers -> !producers.isEmpty());
+        } catch (org.awaitility.core.ConditionTimeoutException none) {
+            return List.of();
+        }
     }
 
     public TopicDescription describe(String topic) {
