@@ -136,8 +136,8 @@ public final class EmbeddedKafkaCluster implements KafkaBackend, BrokerControl {
         config.put("share.coordinator.state.topic.replication.factor", String.valueOf(internalReplicas));
         config.put("share.coordinator.state.topic.min.isr", "1");
         // Brokers that stop and restart in a check rejoin within a second or two instead of ~10 s.
-        config.put("broker.heartbeat.interval.ms", "500");
-        config.put("broker.session.timeout.ms", "3000");
+        config.put("broker.heartbeat.interval.ms", "250");
+        config.put("broker.session.timeout.ms", "2000");
         config.put("num.io.threads", "4");
         config.put("num.network.threads", "2");
         config.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
