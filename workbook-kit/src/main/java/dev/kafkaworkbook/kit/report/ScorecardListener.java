@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * Watches a test run (registered through {@code META-INF/services}, so Maven and IDEs alike use it) and, when
  * it ran graders, prints the scorecard and writes {@code target/grading/results.json} for the module.
- * Runs without graders, such as the kit's own tests, are left alone.
+ * Runs without graders, such as the kit's own tests, are left alone. Graders may run in parallel, so every
+ * callback is synchronized.
  */
 public final class ScorecardListener implements TestExecutionListener {
 
@@ -36,7 +37,7 @@ public final class ScorecardListener implements TestExecutionListener {
     private Verdicts judge;
 
     @Override
-    public void testPlanExecutionStarted(TestPlan testPlan) {
+    public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
         runStartedAt = System.nanoTime();
         for (TestIdentifier root : testPlan.getRoots()) {
@@ -61,12 +62,12 @@ public final class ScorecardListener implements TestExecutionListener {
     }
 
     @Override
-    public void executionStarted(TestIdentifier id) {
+    public synchronized void executionStarted(TestIdentifier id) {
         startedAt.put(id.getUniqueId(), System.nanoTime());
     }
 
     @Override
-    public void executionSkipped(TestIdentifier id, String reason) {
+    public synchronized void executionSkipped(TestIdentifier id, String reason) {
         if (judge == null) {
             return;
         }
@@ -75,7 +76,7 @@ public final class ScorecardListener implements TestExecutionListener {
     }
 
     @Override
-    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+    public synchronized void executionFinished(TestIdentifier id, TestExecutionResult result) {
         if (judge == null) {
             return;
         }
@@ -104,7 +105,7 @@ public final class ScorecardListener implements TestExecutionListener {
     }
 
     @Override
-    public void testPlanExecutionFinished(TestPlan testPlan) {
+    public synchronized void testPlanExecutionFinished(TestPlan testPlan) {
         if (judge == null) {
             return;
         }
