@@ -22,6 +22,11 @@ public final class GradeReport {
     }
 
     public static void main(String[] args) {
+        run(args, System.out);
+    }
+
+    /** {@link #main}, printing to {@code out}. */
+    public static void run(String[] args, java.io.PrintStream out) {
         if (args.length < 3) {
             throw new IllegalArgumentException("usage: GradeReport <workbook root> <full-marks|not-started> <module>...");
         }
@@ -45,12 +50,12 @@ public final class GradeReport {
         List<String> context = new ArrayList<>();
         missing.forEach(module -> context.add(kit.get("report.missing", module)));
         String card = new Scorecard(kit).render(kit.get("report.heading"), context, results, false);
-        System.out.println(card);
+        out.println(card);
         GradescopeResults.write(root.resolve(ScorecardListener.RESULTS), results, seconds, card);
-        System.out.println(kit.get("report.written", root.resolve(ScorecardListener.RESULTS)));
+        out.println(kit.get("report.written", root.resolve(ScorecardListener.RESULTS)));
         // The plain closing line CI systems read: checks passed and not passed, whatever the expectation.
         long passed = results.stream().filter(r -> r.outcome() == Outcome.PASSED).count();
-        System.out.println("Grading: " + passed + " passed, " + (results.size() - passed) + " failed");
+        out.println("Grading: " + passed + " passed, " + (results.size() - passed) + " failed");
 
         List<String> unmet = expectation.unmet(results, missing);
         if (!unmet.isEmpty()) {
