@@ -59,9 +59,15 @@ public final class GradeReport {
 
         List<String> unmet = expectation.unmet(results, missing);
         if (!unmet.isEmpty()) {
-            throw new GradingIncompleteException(kit.get("report.unmet." + expectation.key(),
-                    String.join("; ", unmet)));
+            throw new GradingIncompleteException(kit.get("report.unmet." + expectation.key(), summarize(unmet)));
         }
+    }
+
+    /** The first few of what is missing: the scorecards above have the details, the last line need not repeat them. */
+    private static String summarize(List<String> unmet) {
+        int shown = Math.min(unmet.size(), 3);
+        String first = String.join("; ", unmet.subList(0, shown));
+        return unmet.size() > shown ? first + "; … (" + unmet.size() + " in all)" : first;
     }
 
     enum Expectation {
