@@ -9,13 +9,23 @@ public final class GradingRun {
 
     public static final String SEED_PROPERTY = "workbook.seed";
 
-    private static final GradingRun CURRENT = new GradingRun(seedFrom(System.getProperty(SEED_PROPERTY)));
+    private static final GradingRun CURRENT = new GradingRun(System.getProperty(SEED_PROPERTY));
 
-    private final long seed;
+    /** The seed, or the reason -Dworkbook.seed is unusable: a bad option fails each check, not the class. */
+    private final Long seed;
+    private final IllegalArgumentException badSeed;
     private final Map<String, String> clusters = new ConcurrentHashMap<>();
 
-    private GradingRun(long seed) {
-        this.seed = seed;
+    private GradingRun(String seedProperty) {
+        Long parsed = null;
+        IllegalArgumentException bad = null;
+        try {
+            parsed = seedFrom(seedProperty);
+        } catch (IllegalArgumentException e) {
+            bad = e;
+        }
+        this.seed = parsed;
+        this.badSeed = bad;
     }
 
     public static GradingRun current() {
@@ -34,8 +44,17 @@ public final class GradingRun {
         }
     }
 
+    /** @throws IllegalArgumentException when -Dworkbook.seed is not a number */
     public long seed() {
+        if (badSeed != null) {
+            throw new IllegalArgumentException(badSeed.getMessage(), badSeed);
+        }
         return seed;
+    }
+
+    /** The seed where -Dworkbook.seed is usable, for reports that must not fail. */
+    public java.util.Optional<Long> validSeed() {
+        return java.util.Optional.ofNullable(seed);
     }
 
     void clusterUsed(String key, String description) {

@@ -122,8 +122,9 @@ public final class ScorecardListener implements TestExecutionListener {
         double elapsed = (System.nanoTime() - runStartedAt) / 1e9;
 
         List<String> context = new ArrayList<>(GradingRun.current().clusters());
-        long seed = GradingRun.current().seed();
-        context.add(kit.get("seed", seed, String.format(java.util.Locale.ROOT, "%.1f", elapsed)));
+        String seconds = String.format(java.util.Locale.ROOT, "%.1f", elapsed);
+        context.add(GradingRun.current().validSeed().map(seed -> kit.get("seed", seed, seconds))
+                .orElseGet(() -> kit.get("seed.invalid", System.getProperty(GradingRun.SEED_PROPERTY), seconds)));
         String card = new Scorecard(kit).render(kit.get("heading", module), context, results, true);
         System.out.println(card);
         GradescopeResults.write(RESULTS, results, elapsed, card);
