@@ -11,7 +11,8 @@ import org.apache.kafka.common.errors.RetriableException;
  * <p>The sensor ingestion service sends asynchronously and must know the fate of every reading: a reading that
  * failed goes to a dead-letter queue or is retried later, one that succeeded is recorded with its position. A
  * failure that nobody hears about is a reading silently lost. Write {@link #send}, which publishes one record
- * <em>without waiting for the broker</em> and reports its outcome to the given {@link DeliveryListener}:
+ * <em>without waiting for the broker</em> and reports its outcome to the {@link DeliveryListener} it is handed
+ * (a given interface):
  * <ul>
  *   <li>on success: {@link DeliveryListener#onSuccess} with the topic, partition and offset the record was
  *       written at (from the {@link org.apache.kafka.clients.producer.RecordMetadata} of a {@link Callback});</li>
@@ -31,21 +32,6 @@ import org.apache.kafka.common.errors.RetriableException;
 public final class DeliveryReporter {
 
     private DeliveryReporter() {
-    }
-
-    /** Given: who hears the outcome of a send (the caller's metrics, DLQ, retry queue…). */
-    public interface DeliveryListener {
-
-        /** The record is on the broker, at {@code offset} of {@code partition} of {@code topic}. */
-        void onSuccess(String topic, int partition, long offset);
-
-        /**
-         * The record was not written.
-         *
-         * @param error     the exception the producer gave, as it is
-         * @param retriable {@code error instanceof RetriableException}: sending it again later may succeed
-         */
-        void onFailure(Exception error, boolean retriable);
     }
 
     /**

@@ -9,8 +9,8 @@ package dev.kafkaworkbook.producer;
  * the channels of one sensor.
  *
  * <p>The load is skewed: a few hot sensors (vibration arrays with a hundred channels or more) produce almost every
- * reading, while many cold sensors send a handful. Return the record key for a reading such that, with Kafka's
- * default partitioner:
+ * reading, while many cold sensors send a handful. Return the record key for a {@link SensorReading} (a given
+ * record) such that, with Kafka's default partitioner:
  * <ul>
  *   <li>every reading of one (sensorId, channel) stream goes to the same partition, so the stream stays in order;</li>
  *   <li>a hot sensor does not pile onto a single partition: its load spreads over the topic's partitions;</li>
@@ -23,18 +23,6 @@ package dev.kafkaworkbook.producer;
 public final class SensorKeys {
 
     private SensorKeys() {
-    }
-
-    /**
-     * Given: one reading of one channel of a sensor.
-     *
-     * @param sensorId  the sensor, e.g. {@code sensor-3f9a0c21}
-     * @param channel   the channel of that sensor, e.g. {@code ch-017}; channel names repeat across sensors
-     * @param sequence  the position of this reading in its (sensorId, channel) stream: 0, 1, 2, …
-     * @param value     the measured value
-     * @param timestamp when it was measured, in epoch milliseconds
-     */
-    public record SensorReading(String sensorId, String channel, long sequence, double value, long timestamp) {
     }
 
     /**

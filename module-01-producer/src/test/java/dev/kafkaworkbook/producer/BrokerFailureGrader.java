@@ -80,7 +80,7 @@ class BrokerFailureGrader {
     @Order(1)
     @Check
     void topicKeepsThreeCopiesAndNeedsTwoInSync(Cluster cluster, TestData data, Feedback feedback) {
-        String topic = TestData.uniqueName("sensors");
+        String topic = cluster.newTopicName("sensors");
         int partitions = data.between(2, 6);
         feedback.run("topic.hang", LEARNER_CALL,
                 () -> CriticalSensorProducer.createTopic(cluster.admin(), topic, partitions));

@@ -6,7 +6,6 @@ import dev.kafkaworkbook.kit.grading.Feedback;
 import dev.kafkaworkbook.kit.grading.Grader;
 import dev.kafkaworkbook.kit.grading.TestData;
 import dev.kafkaworkbook.kit.grading.Todo;
-import dev.kafkaworkbook.producer.DeliveryReporter.DeliveryListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Partitioner;

@@ -10,13 +10,6 @@ public final class DeliveryReporter {
     private DeliveryReporter() {
     }
 
-    public interface DeliveryListener {
-
-        void onSuccess(String topic, int partition, long offset);
-
-        void onFailure(Exception error, boolean retriable);
-    }
-
     public static void send(Producer<String, String> producer, ProducerRecord<String, String> record,
                             DeliveryListener listener) {
         try {

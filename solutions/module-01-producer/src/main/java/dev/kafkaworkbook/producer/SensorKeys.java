@@ -6,9 +6,6 @@ public final class SensorKeys {
     private SensorKeys() {
     }
 
-    public record SensorReading(String sensorId, String channel, long sequence, double value, long timestamp) {
-    }
-
     public static String keyFor(SensorReading reading) {
         // The key is the unit of ordering: one (sensor, channel) stream. Keying by the sensor alone would put
         // every channel of a hot sensor on one partition; adding the sequence or a random value would scatter

@@ -1,18 +1,22 @@
 package dev.kafkaworkbook.kit.cluster;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The backend the system properties ask for. Pure parsing, so the rules are unit-tested without Kafka:
+ * The backend the system properties ask for, and the switches that asked ({@link #selectedBy()}, e.g.
+ * {@code -Dworkbook.bootstrap=host:9092}; empty for the default), so that advice names what was typed. Pure parsing,
+ * so the rules are unit-tested without Kafka:
  * <ul>
  *   <li>no {@code workbook.backend}: {@code external} when {@code workbook.bootstrap} is set, else {@code embedded};</li>
  *   <li>{@code external} needs {@code workbook.bootstrap}; the other backends refuse it rather than ignore it;</li>
  *   <li>{@code testcontainers} runs {@code workbook.image}, by default {@code apache/kafka} at the workbook's Kafka version.</li>
  * </ul>
  */
-public record BackendChoice(BackendKind kind, Optional<String> bootstrapServers, String image) {
+public record BackendChoice(BackendKind kind, Optional<String> bootstrapServers, String image, String selectedBy) {
 
     public static final String BACKEND = "workbook.backend";
     public static final String BOOTSTRAP = "workbook.bootstrap";
@@ -23,6 +27,12 @@ public record BackendChoice(BackendKind kind, Optional<String> bootstrapServers,
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(selectedBy, "selectedBy");
+    }
+
+    /** A choice made with no switch but the given ones, for tests. */
+    public BackendChoice(BackendKind kind, Optional<String> bootstrapServers, String image) {
+        this(kind, bootstrapServers, image, "");
     }
 
     /** Reads the choice from the JVM's system properties. */
@@ -52,7 +62,10 @@ public record BackendChoice(BackendKind kind, Optional<String> bootstrapServers,
         }
         String version = value(properties, KAFKA_VERSION).orElse(clientKafkaVersion);
         String image = value(properties, IMAGE).orElse("apache/kafka:" + version);
-        return new BackendChoice(kind, bootstrap, image);
+        List<String> switches = new ArrayList<>();
+        backend.ifPresent(value -> switches.add("-D" + BACKEND + "=" + value));
+        bootstrap.ifPresent(value -> switches.add("-D" + BOOTSTRAP + "=" + value));
+        return new BackendChoice(kind, bootstrap, image, String.join(" ", switches));
     }
 
     private static Optional<String> value(Map<String, String> properties, String key) {

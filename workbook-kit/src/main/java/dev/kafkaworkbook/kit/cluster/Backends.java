@@ -1,18 +1,22 @@
 package dev.kafkaworkbook.kit.cluster;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The clusters of one test JVM: started on first use, shared by every grader of the module, closed at the end.
- * Single-broker graders share one cluster; graders that stop brokers get their own multi-broker cluster.
+ * Single-broker graders share one cluster; graders that stop brokers get their own multi-broker cluster. A backend
+ * that cannot be had (no Docker, an external cluster that does not answer) is tried once: every later check gets the
+ * same one-sentence reason at once, instead of waiting again.
  */
 public final class Backends implements AutoCloseable {
 
     private final BackendChoice choice;
     private final Path workDir;
     private final Map<Integer, KafkaBackend> byBrokerCount = new ConcurrentHashMap<>();
+    private final Map<Integer, BackendUnavailableException> unavailable = new ConcurrentHashMap<>();
 
     public Backends(BackendChoice choice, Path workDir) {
         this.choice = choice;
@@ -29,25 +33,31 @@ public final class Backends implements AutoCloseable {
      * @throws BackendUnavailableException where the chosen backend cannot provide one
      */
     public synchronized KafkaBackend withBrokers(int brokers) {
-        KafkaBackend existing = byBrokerCount.get(brokers);
-        if (existing != null) {
-            return existing;
+        if (brokers > 1 && choice.kind() != BackendKind.EMBEDDED) {
+            throw new BackendUnavailableException("brokers", List.of(brokers, choice.kind().propertyValue(), choice.selectedBy()),
+                    "This check needs " + brokers + " brokers it can stop and restart, which only the embedded backend"
+                            + " provides (" + choice.selectedBy() + " chose the " + choice.kind().propertyValue() + " backend).");
         }
-        KafkaBackend started = switch (choice.kind()) {
-            case EMBEDDED -> EmbeddedKafkaCluster.start(brokers, workDir);
-            case TESTCONTAINERS -> single(brokers, () -> ContainerKafka.start(choice.image()));
-            case EXTERNAL -> single(brokers, () -> new ExternalKafka(choice.bootstrapServers().orElseThrow()));
-        };
-        byBrokerCount.put(brokers, started);
-        return started;
-    }
-
-    private KafkaBackend single(int brokers, java.util.function.Supplier<KafkaBackend> start) {
-        if (brokers > 1) {
-            throw new BackendUnavailableException("This check needs " + brokers + " brokers it can stop and restart,"
-                    + " which only the embedded backend provides (the " + choice.kind().propertyValue() + " backend does not).");
+        int key = choice.kind() == BackendKind.EMBEDDED ? brokers : 1;
+        KafkaBackend existing = byBrokerCount.get(key);
+        BackendUnavailableException failed = unavailable.get(key);
+        if (failed != null) {
+            throw failed;
         }
-        return start.get();
+        if (existing == null) {
+            try {
+                existing = switch (choice.kind()) {
+                    case EMBEDDED -> EmbeddedKafkaCluster.start(brokers, workDir);
+                    case TESTCONTAINERS -> ContainerKafka.start(choice.image());
+                    case EXTERNAL -> ExternalKafka.connect(choice.bootstrapServers().orElseThrow());
+                };
+            } catch (BackendUnavailableException e) {
+                unavailable.put(key, e);
+                throw e;
+            }
+            byBrokerCount.put(key, existing);
+        }
+        return existing;
     }
 
     @Override

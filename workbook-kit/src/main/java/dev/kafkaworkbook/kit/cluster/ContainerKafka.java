@@ -20,8 +20,9 @@ public final class ContainerKafka implements KafkaBackend {
 
     public static ContainerKafka start(String image) {
         if (!dockerAvailable()) {
-            throw new BackendUnavailableException("-Dworkbook.backend=testcontainers needs a running Docker engine and"
-                    + " none answered here; run without -Dworkbook.backend to use the embedded broker, which needs no Docker.");
+            throw new BackendUnavailableException("noDocker", java.util.List.of(),
+                    "-Dworkbook.backend=testcontainers needs a running Docker engine and none answered here; run without"
+                            + " -Dworkbook.backend to use the embedded broker, which needs no Docker.");
         }
         long began = System.nanoTime();
         KafkaContainer container = new KafkaContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("apache/kafka"))
@@ -59,9 +60,8 @@ public final class ContainerKafka implements KafkaBackend {
     }
 
     @Override
-    public String describe() {
-        return String.format("container %s, 1 broker, started in %.1f s", container.getDockerImageName(),
-                startup.toMillis() / 1000.0);
+    public Description description() {
+        return new Description(BackendKind.TESTCONTAINERS, container.getDockerImageName(), 1, Optional.of(startup));
     }
 
     @Override

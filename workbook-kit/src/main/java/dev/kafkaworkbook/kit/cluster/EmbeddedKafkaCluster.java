@@ -1,5 +1,6 @@
 package dev.kafkaworkbook.kit.cluster;
 
+import dev.kafkaworkbook.kit.sandbox.KitThreads;
 import kafka.server.BrokerServer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -81,8 +82,9 @@ public final class EmbeddedKafkaCluster implements KafkaBackend, BrokerControl {
             return new EmbeddedKafkaCluster(testKit, brokers, Duration.ofNanos(System.nanoTime() - began));
         } catch (Exception e) {
             closeQuietly(testKit);
-            throw new BackendUnavailableException("The embedded Kafka cluster (" + brokers
-                    + " broker(s)) did not start: " + e + ". Broker logs are in target/workbook-logs/.", e);
+            throw new BackendUnavailableException("embeddedFailed", List.of(brokers, String.valueOf(e)),
+                    "The embedded Kafka cluster (" + brokers + " broker(s)) did not start: " + e
+                            + ". Broker logs are in target/workbook-logs/.", e);
         }
     }
 
@@ -95,7 +97,8 @@ public final class EmbeddedKafkaCluster implements KafkaBackend, BrokerControl {
         java.security.CodeSource sockets = org.apache.kafka.common.test.PreboundSocketFactoryManager.class
                 .getProtectionDomain().getCodeSource();
         if (kit != null && sockets != null && !kit.getLocation().equals(sockets.getLocation())) {
-            throw new BackendUnavailableException("workbook-kit must come before kafka-test-common-runtime on the class"
+            throw new BackendUnavailableException("classPath", List.of(String.valueOf(sockets.getLocation())),
+                    "workbook-kit must come before kafka-test-common-runtime on the class"
                     + " path (found the socket factory in " + sockets.getLocation() + "); otherwise the embedded"
                     + " brokers would listen beyond loopback.");
         }
@@ -165,9 +168,8 @@ public final class EmbeddedKafkaCluster implements KafkaBackend, BrokerControl {
     }
 
     @Override
-    public String describe() {
-        return String.format("embedded Kafka %s, %d broker%s, started in %.1f s", AppInfoParser.getVersion(),
-                brokers, brokers == 1 ? "" : "s", startup.toMillis() / 1000.0);
+    public Description description() {
+        return new Description(BackendKind.EMBEDDED, AppInfoParser.getVersion(), brokers, Optional.of(startup));
     }
 
     /** Wall time from formatting the storage to every broker ready. */
@@ -187,12 +189,15 @@ public final class EmbeddedKafkaCluster implements KafkaBackend, BrokerControl {
         return running;
     }
 
+    /** Stops and starts run on kit threads: a broker's threads must not join the scope of the check that asked. */
     @Override
     public void stop(int brokerId) {
         BrokerServer broker = broker(brokerId);
         if (stopped.add(brokerId)) {
-            broker.shutdown();
-            broker.awaitShutdown();
+            KitThreads.run(() -> {
+                broker.shutdown();
+                broker.awaitShutdown();
+            });
         }
     }
 
@@ -200,10 +205,12 @@ public final class EmbeddedKafkaCluster implements KafkaBackend, BrokerControl {
     public void start(int brokerId) {
         BrokerServer broker = broker(brokerId);
         if (stopped.remove(brokerId)) {
-            broker.startup();
-            await("broker " + brokerId + " running again").atMost(BROKER_TRANSITION_TIMEOUT)
-                    .pollInterval(Duration.ofMillis(50))
-                    .until(() -> broker.brokerState() == BrokerState.RUNNING);
+            KitThreads.run(() -> {
+                broker.startup();
+                await("broker " + brokerId + " running again").atMost(BROKER_TRANSITION_TIMEOUT)
+                        .pollInterval(Duration.ofMillis(50)).pollInSameThread()
+                        .until(() -> broker.brokerState() == BrokerState.RUNNING);
+            });
         }
     }
 
@@ -212,7 +219,7 @@ public final class EmbeddedKafkaCluster implements KafkaBackend, BrokerControl {
     public void startAll() {
         List<CompletableFuture<Void>> restarts = new ArrayList<>();
         for (int brokerId : new ArrayList<>(stopped)) {
-            restarts.add(CompletableFuture.runAsync(() -> start(brokerId)));
+            restarts.add(KitThreads.async(() -> start(brokerId)));
         }
         try {
             CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new)).join();

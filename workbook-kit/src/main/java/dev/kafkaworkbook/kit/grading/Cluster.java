@@ -45,6 +45,9 @@ public final class Cluster {
     private final KafkaBackend backend;
     private final Admin admin;
     private final Clients clients;
+    /** Names this check made up, to delete from a cluster that outlives the run. */
+    private final List<String> topics = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> groups = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Cluster(KafkaBackend backend, Admin admin, Clients clients) {
         this.backend = backend;
@@ -95,7 +98,18 @@ public final class Cluster {
         return name;
     }
 
+    /**
+     * A fresh topic name for a topic the learner's code creates: {@code workbook-<prefix>-<random>}. Like the
+     * topics {@code createTopic} makes, it is deleted after the check on a cluster the kit did not start.
+     */
+    public String newTopicName(String prefix) {
+        String name = TestData.uniqueName(prefix);
+        topics.add(name);
+        return name;
+    }
+
     private String create(NewTopic topic) {
+        topics.add(topic.name());
         get(admin.createTopics(List.of(topic)).all());
         int partitions = topic.numPartitions() > 0 ? topic.numPartitions() : topic.replicasAssignments().size();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -163,7 +177,34 @@ public final class Cluster {
 
     /** A fresh consumer group id; nothing has ever committed under it. */
     public String newGroupId(String prefix) {
-        return TestData.uniqueName(prefix);
+        String group = TestData.uniqueName(prefix);
+        groups.add(group);
+        return group;
+    }
+
+    /**
+     * After the check (its clients closed): on a cluster the kit did not start, deletes the topics and groups the
+     * check named, so that runs leave nothing behind on a learner's or a shared cluster. Embedded data go with the
+     * run. Best effort, within a bound: a leftover topic is not worth failing a check for.
+     */
+    void deleteWhatTheCheckCreated() {
+        if (backend.kind() == dev.kafkaworkbook.kit.cluster.BackendKind.EMBEDDED) {
+            return;
+        }
+        try {
+            if (!groups.isEmpty()) {
+                admin.deleteConsumerGroups(groups).all().get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception notThereOrBusy) {
+            // A group nobody joined does not exist; one still emptying is deleted with the topic's offsets anyway.
+        }
+        try {
+            if (!topics.isEmpty()) {
+                admin.deleteTopics(topics).all().get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception notThere) {
+            // Never created (the check failed first) or already gone.
+        }
     }
 
     /** Common settings for a client of this cluster, before {@code overrides}. */

@@ -1,7 +1,7 @@
 package dev.kafkaworkbook.kit.grading;
 
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.function.ThrowingSupplier;
+import dev.kafkaworkbook.kit.sandbox.Console;
+import dev.kafkaworkbook.kit.sandbox.LearnerCall;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -18,19 +18,27 @@ import java.util.concurrent.Callable;
  */
 public final class Feedback {
 
+    /** The bound of a learner call that should return at once: a configuration, a key, a send without waiting. */
+    public static final Duration LEARNER_CALL = Duration.ofSeconds(20);
+
     private final Texts grader;
     private final Texts kit;
     private final String exercise;
+    private final ExerciseMemory memory;
 
-    Feedback(Texts grader, Texts kit, String exercise) {
+    Feedback(Texts grader, Texts kit, String exercise, ExerciseMemory memory) {
         this.grader = grader;
         this.kit = kit;
         this.exercise = exercise;
+        this.memory = memory;
     }
 
-    /** The grader's own text for {@code key}. */
+    /**
+     * The grader's own text for {@code key}, else the kit's: the kit words what every grader shares (a configuration
+     * Kafka rejects, a configuration method that hangs), and a grader may say it more precisely.
+     */
     public String text(String key, Object... args) {
-        return grader.get(key, args);
+        return grader.find(key, args).or(() -> kit.find(key, args)).orElseGet(() -> grader.get(key, args));
     }
 
     /**
@@ -52,24 +60,54 @@ public final class Feedback {
 
     /** The failure {@link #expect} throws, for checks that decide by other means. */
     public WrongAnswer wrong(String key, Object expected, Object observed) {
-        String message = kit.get("wrong", "[" + exercise + "] " + grader.get(key + ".title"),
-                String.valueOf(expected), String.valueOf(observed), grader.get(key + ".hint"));
+        String message = kit.get("wrong", "[" + exercise + "] " + text(key + ".title"),
+                String.valueOf(expected), String.valueOf(observed), text(key + ".hint"));
         return new WrongAnswer(message, expected, observed);
     }
 
     /**
-     * Runs learner code, stopping it after {@code timeout}. A timeout fails the check with {@code key.title}
-     * (what did not return) and {@code key.hint} (the likely cause, e.g. "did you call wakeup()?").
+     * Runs learner code on a thread of its own, waiting at most {@code timeout}. Code that does not return fails the
+     * check with {@code key.title} (what did not return) and {@code key.hint} (the likely cause, e.g. "did you call
+     * wakeup()?"); later checks of the exercise that call it under the same key fail at once, with the same words.
+     * What the code throws is rethrown as it is.
      */
     public <T> T call(String key, Duration timeout, Callable<T> learnerCode) {
-        ThrowingSupplier<T> supplier = learnerCode::call;
-        return Assertions.assertTimeoutPreemptively(timeout, supplier, () -> kit.get("timeout",
-                "[" + exercise + "] " + grader.get(key + ".title"), seconds(timeout), grader.get(key + ".hint")));
+        String hungBefore = memory.hungAfter(key);
+        if (hungBefore != null) {
+            throw new WrongAnswer(kit.get("timeout.again", "[" + exercise + "] " + text(key + ".title"),
+                    hungBefore, text(key + ".hint")));
+        }
+        try {
+            return LearnerCall.call(learnerCode, timeout, "learner-" + exercise, waited -> Console.out().println(
+                    kit.get("waiting", exercise, waited, seconds(timeout))));
+        } catch (LearnerCall.TimedOut timedOut) {
+            memory.hung(key, seconds(timeout));
+            throw new WrongAnswer(kit.get("timeout", "[" + exercise + "] " + text(key + ".title"),
+                    seconds(timeout), text(key + ".hint")));
+        } catch (Throwable thrown) {
+            throw Feedback.<RuntimeException>sneaky(thrown);
+        }
+    }
+
+    /** {@link #call} within {@link #LEARNER_CALL}. */
+    public <T> T call(String key, Callable<T> learnerCode) {
+        return call(key, LEARNER_CALL, learnerCode);
+    }
+
+    /** Rethrows a checked exception unchanged, as the learner's code threw it. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable thrown) throws E {
+        throw (E) thrown;
     }
 
     /** {@link #call}, capturing what the learner code threw instead of failing the check with it. */
     public <T> Attempt<T> attempt(String key, Duration timeout, Callable<T> learnerCode) {
         return call(key, timeout, () -> Attempt.of(learnerCode));
+    }
+
+    /** {@link #attempt} within {@link #LEARNER_CALL}. */
+    public <T> Attempt<T> attempt(String key, Callable<T> learnerCode) {
+        return attempt(key, LEARNER_CALL, learnerCode);
     }
 
     /** {@link #call} for learner code that returns nothing. */
@@ -78,6 +116,11 @@ public final class Feedback {
             learnerCode.run();
             return null;
         });
+    }
+
+    /** {@link #run} within {@link #LEARNER_CALL}. */
+    public void run(String key, LearnerAction learnerCode) {
+        run(key, LEARNER_CALL, learnerCode);
     }
 
     private static String seconds(Duration timeout) {

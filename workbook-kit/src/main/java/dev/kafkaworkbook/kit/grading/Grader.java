@@ -4,7 +4,6 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.annotation.Documented;
@@ -34,14 +33,16 @@ import java.lang.annotation.Target;
 @DisplayNameGeneration(CheckDisplayNames.class)
 // Checks run, and the scorecard lists them, in the order of their @Order: the order of the statement.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-// A last resort against a hang the grader did not foresee; learner calls have their own, shorter bounds.
-@Timeout(value = 180)
 public @interface Grader {
 
     /** The exercise id, {@code module.exercise}, as in the TODOs and the statement: {@code "1.3"}. */
     String exercise();
 
-    /** Brokers the checks need; more than one means a dedicated cluster whose brokers checks may stop. */
+    /**
+     * Brokers the checks need; more than one means a dedicated cluster whose brokers checks may stop. Checks that
+     * take no {@link Cluster} run on any backend; the others are skipped, with the reason, where the chosen backend
+     * cannot provide such a cluster.
+     */
     int brokers() default 1;
 
     /** Instructors' hidden graders: reported to Gradescope only after grades are published. */

@@ -1,5 +1,7 @@
 package dev.kafkaworkbook.kit.grading;
 
+import dev.kafkaworkbook.kit.cluster.KafkaBackend;
+
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +16,7 @@ public final class GradingRun {
     /** The seed, or the reason -Dworkbook.seed is unusable: a bad option fails each check, not the class. */
     private final Long seed;
     private final IllegalArgumentException badSeed;
-    private final Map<String, String> clusters = new ConcurrentHashMap<>();
+    private final Map<String, KafkaBackend.Description> clusters = new ConcurrentHashMap<>();
 
     private GradingRun(String seedProperty) {
         Long parsed = null;
@@ -57,12 +59,12 @@ public final class GradingRun {
         return java.util.Optional.ofNullable(seed);
     }
 
-    void clusterUsed(String key, String description) {
-        clusters.put(key, description);
+    void clusterUsed(String key, KafkaBackend backend) {
+        clusters.put(key, backend.description());
     }
 
-    /** One line per cluster this run started or joined, e.g. {@code embedded Kafka 4.3.1, 1 broker, started in 2.4 s}. */
-    public java.util.Collection<String> clusters() {
+    /** The clusters this run started or joined, for the scorecard's header. */
+    public java.util.Collection<KafkaBackend.Description> clusters() {
         return new java.util.TreeMap<>(clusters).values();
     }
 }

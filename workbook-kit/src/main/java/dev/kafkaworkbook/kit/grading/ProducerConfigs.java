@@ -1,25 +1,66 @@
 package dev.kafkaworkbook.kit.grading;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.util.Properties;
+import java.util.concurrent.Callable;
 
-/** A learner's producer configuration as {@code KafkaProducer} itself would resolve it. */
+/** A learner's producer configuration as {@code KafkaProducer} itself would read it. */
 public final class ProducerConfigs {
 
     private ProducerConfigs() {
     }
 
     /**
-     * The effective configuration: defaults filled in, {@code "all"} read as {@code -1}, idempotence decided (an
-     * unset {@code enable.idempotence} turns off when {@code acks} or {@code retries} conflict), so that every way
-     * of writing a right answer is read alike. Serializers default to strings, as the exercises pass theirs to the
-     * constructor.
+     * Calls the learner's configuration method under the key {@code config.hang} (the grader's text, else the kit's)
+     * and fails with {@code config.null} when it returns null.
+     */
+    public static Properties fromLearner(Feedback feedback, Callable<Properties> configMethod) {
+        Properties config = feedback.call("config.hang", configMethod);
+        feedback.expect("config.null", config != null, "Properties", null);
+        return config;
+    }
+
+    /**
+     * One setting as the client reads it: the learner's value parsed to its type ({@code "5"} and {@code 5} alike),
+     * or the client's default. Only this setting is judged: a row about {@code retries} passes or fails on
+     * {@code retries}, whatever is wrong elsewhere. A value the client rejects fails with {@code config.invalid}.
      *
-     * <p>A configuration {@code KafkaProducer} would refuse fails the check with the grader's {@code config.invalid}
-     * texts ({@code config.invalid.title}, {@code .hint}, {@code .expected}) and the client's own reason.
+     * @throws IllegalArgumentException when {@code key} is not a producer setting (a grader defect)
+     */
+    public static Object setting(Properties learner, String key, Feedback feedback) {
+        ConfigDef.ConfigKey definition = ProducerConfig.configDef().configKeys().get(key);
+        if (definition == null) {
+            throw new IllegalArgumentException(key + " is not a producer setting");
+        }
+        Object raw = learner.get(key);
+        try {
+            Object value = raw == null ? definition.defaultValue : ConfigDef.parseType(key, raw, definition.type);
+            if (definition.validator != null) {
+                definition.validator.ensureValid(key, value);
+            }
+            return value;
+        } catch (ConfigException rejected) {
+            throw feedback.wrong("config.invalid", feedback.text("config.invalid.expected"), rejected.getMessage());
+        }
+    }
+
+    /** {@code acks} as the client reads it, {@code "all"} written as {@code -1}. */
+    public static String acks(Properties learner, Feedback feedback) {
+        String acks = String.valueOf(setting(learner, ProducerConfig.ACKS_CONFIG, feedback)).trim();
+        return "all".equalsIgnoreCase(acks) ? "-1" : acks;
+    }
+
+    /**
+     * The whole effective configuration, for a check that builds a producer from it: defaults filled in, idempotence
+     * decided (an unset {@code enable.idempotence} turns off when {@code acks} or {@code retries} conflict). Serializers
+     * default to strings, as the exercises pass theirs to the constructor.
+     *
+     * <p>A configuration {@code KafkaProducer} would refuse fails the check with {@code config.invalid} and the
+     * client's own reason.
      */
     public static ProducerConfig effective(Properties learner, Feedback feedback) {
         Properties config = new Properties();

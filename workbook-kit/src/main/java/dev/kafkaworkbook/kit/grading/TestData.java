@@ -64,8 +64,11 @@ public final class TestData {
         return text.toString();
     }
 
-    /** A fresh name for a topic, group or transactional id; unique per run, not seeded. */
+    /** Every name the kit makes up starts so, which tells the workbook's topics and groups apart on a shared cluster. */
+    public static final String NAME_PREFIX = "workbook-";
+
+    /** A fresh name for a topic, group or transactional id, {@code workbook-<prefix>-<random>}; unique per run, not seeded. */
     public static String uniqueName(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return NAME_PREFIX + prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

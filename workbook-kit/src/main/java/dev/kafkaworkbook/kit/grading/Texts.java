@@ -29,6 +29,15 @@ public final class Texts {
         return load(owner.getName(), owner.getClassLoader(), locale);
     }
 
+    /** The texts of the bundle {@code baseName} (a grader's class name) as {@code loader} finds them, if any. */
+    public static Optional<Texts> find(String baseName, ClassLoader loader) {
+        try {
+            return Optional.of(load(baseName, loader, Language.current()));
+        } catch (IllegalStateException missing) {
+            return Optional.empty();
+        }
+    }
+
     /** The kit's own texts: scorecard labels and the frame around every feedback message. */
     public static Texts kit() {
         return kit(Language.current());

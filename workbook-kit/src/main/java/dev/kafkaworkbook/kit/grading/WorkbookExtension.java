@@ -5,6 +5,10 @@ import dev.kafkaworkbook.kit.cluster.BackendKind;
 import dev.kafkaworkbook.kit.cluster.Backends;
 import dev.kafkaworkbook.kit.cluster.BrokerControl;
 import dev.kafkaworkbook.kit.cluster.KafkaBackend;
+import dev.kafkaworkbook.kit.sandbox.CheckScope;
+import dev.kafkaworkbook.kit.sandbox.KitThreads;
+import dev.kafkaworkbook.kit.sandbox.LearnerExit;
+import dev.kafkaworkbook.kit.sandbox.ThreadAudit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Assumptions;
@@ -12,41 +16,122 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
+import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * The JUnit side of a {@link Grader}: starts (once per JVM) the cluster the grader asks for, hands each check
- * its {@link Cluster}, {@link TestData} and {@link Feedback}, and after each check closes the clients it
- * opened and restarts any broker it stopped.
+ * The JUnit side of a {@link Grader}. It starts (once per JVM) the cluster a check asks for and hands each check its
+ * {@link Cluster}, {@link TestData} and {@link Feedback}. It runs each check's body in a {@link CheckScope}, so that
+ * whatever the learner's code starts belongs to that check; and when the check ends it closes the clients the check
+ * opened, restarts any broker it stopped, and fails the check for what the learner's code left behind: a refused
+ * {@code System.exit}, threads still running.
  */
-public final class WorkbookExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public final class WorkbookExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver,
+        InvocationInterceptor {
+
+    /** Report entries the {@code ScorecardListener} shows with a check's feedback. */
+    public static final String OUTPUT_ENTRY = "workbook.output";
+    public static final String OUTPUT_BYTES_ENTRY = "workbook.outputBytes";
 
     private static final Namespace NAMESPACE = Namespace.create(WorkbookExtension.class);
     /** Cluster data lives here, beside the module's other build output, and is deleted when the run ends. */
     private static final Path WORK_DIR = Path.of("target", "workbook-kafka");
+    /** A last resort against a check that hangs where no learner call bounds it. */
+    private static final Duration CHECK_LIMIT = Duration.ofSeconds(180);
+    private static final int SHOWN_OUTPUT_LINES = 15;
 
     @Override
     public void beforeEach(ExtensionContext context) {
         Grader grader = grader(context);
-        BackendChoice choice = backends(context).choice();
-        Assumptions.assumeTrue(grader.brokers() == 1 || choice.kind() == BackendKind.EMBEDDED,
-                () -> Texts.kit().get("skipped.brokers", grader.brokers(), choice.kind().propertyValue()));
+        if (grader.brokers() > 1 && usesCluster(context.getRequiredTestMethod())) {
+            BackendChoice choice = backends(context).choice();
+            Assumptions.assumeTrue(choice.kind() == BackendKind.EMBEDDED,
+                    () -> Texts.kit().get("skipped.brokers", grader.brokers(), choice.kind().propertyValue(), choice.selectedBy()));
+        }
         context.getStore(NAMESPACE).put(Clients.class, new Clients());
+    }
+
+    private static boolean usesCluster(Method check) {
+        return Arrays.asList(check.getParameterTypes()).contains(Cluster.class);
+    }
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                    ExtensionContext context) throws Throwable {
+        CheckScope scope = new CheckScope(grader(context).exercise(), context.getRequiredTestMethod().getName());
+        CompletableFuture<Void> body = new CompletableFuture<>();
+        Thread runner = new Thread(scope, () -> {
+            try {
+                invocation.proceed();
+                body.complete(null);
+            } catch (Throwable thrown) {
+                body.completeExceptionally(thrown);
+            }
+        }, "check-" + scope.exercise() + "-" + scope.check());
+        context.getStore(NAMESPACE).put(CheckScope.class, scope);
+        context.getStore(NAMESPACE).put(Thread.class, runner);
+        runner.start();
+        try {
+            body.get(CHECK_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause();
+        } catch (TimeoutException e) {
+            runner.interrupt();
+            throw new IllegalStateException(Texts.kit().get("check.limit", CHECK_LIMIT.toSeconds()));
+        }
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        Clients clients = context.getStore(NAMESPACE).remove(Clients.class, Clients.class);
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        Clients clients = store.remove(Clients.class, Clients.class);
         if (clients != null) {
             clients.close();
         }
-        KafkaBackend started = context.getStore(NAMESPACE).remove(KafkaBackend.class, KafkaBackend.class);
+        Cluster cluster = store.remove(Cluster.class, Cluster.class);
+        if (cluster != null) {
+            cluster.deleteWhatTheCheckCreated();
+        }
+        KafkaBackend started = store.remove(KafkaBackend.class, KafkaBackend.class);
         if (started != null) {
-            started.brokerControl().ifPresent(BrokerControl::startAll);
+            started.brokerControl().ifPresent(control -> KitThreads.run(control::startAll));
+        }
+        CheckScope scope = store.remove(CheckScope.class, CheckScope.class);
+        if (scope != null) {
+            judgeWhatWasLeftBehind(context, scope, store.remove(Thread.class, Thread.class));
+        }
+    }
+
+    /** Publishes what the check's code printed, and fails the check for a refused exit or threads left running. */
+    private static void judgeWhatWasLeftBehind(ExtensionContext context, CheckScope scope, Thread runner) {
+        List<String> leftRunning = ThreadAudit.stopLeftovers(scope, runner);
+        if (!scope.output().isEmpty()) {
+            context.publishReportEntry(Map.of(OUTPUT_ENTRY, scope.output().firstLines(SHOWN_OUTPUT_LINES),
+                    OUTPUT_BYTES_ENTRY, String.valueOf(scope.output().totalBytes())));
+        }
+        Texts kit = Texts.kit();
+        String exercise = "[" + scope.exercise() + "] ";
+        Throwable failure = context.getExecutionException().orElse(null);
+        if (!scope.exits().isEmpty() && !(failure instanceof LearnerExit)) {
+            LearnerExit exit = scope.exits().get(0);
+            throw new WrongAnswer(kit.get("exit.caught", exercise, exit.status()));
+        }
+        if (!leftRunning.isEmpty()) {
+            throw new WrongAnswer(kit.get("wrong", exercise + kit.get("leaks.title", leftRunning.size()),
+                    kit.get("leaks.expected"), String.join("; ", leftRunning), kit.get("leaks.hint")));
         }
     }
 
@@ -64,7 +149,9 @@ public final class WorkbookExtension implements BeforeEachCallback, AfterEachCal
         }
         if (type == Feedback.class) {
             Class<?> graderClass = context.getRequiredTestClass();
-            return new Feedback(Texts.of(graderClass), Texts.kit(), grader(context).exercise());
+            ExerciseMemory memory = context.getParent().orElse(context).getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(ExerciseMemory.class, key -> new ExerciseMemory(), ExerciseMemory.class);
+            return new Feedback(Texts.of(graderClass), Texts.kit(), grader(context).exercise(), memory);
         }
         return cluster(context);
     }
@@ -72,12 +159,14 @@ public final class WorkbookExtension implements BeforeEachCallback, AfterEachCal
     private Cluster cluster(ExtensionContext context) {
         int brokers = grader(context).brokers();
         KafkaBackend backend = backends(context).withBrokers(brokers);
-        GradingRun.current().clusterUsed(String.valueOf(brokers), backend.describe());
+        GradingRun.current().clusterUsed(String.valueOf(brokers), backend);
         // A previous check may have failed with brokers down: every check starts on a whole cluster.
-        backend.brokerControl().ifPresent(BrokerControl::startAll);
+        backend.brokerControl().ifPresent(control -> KitThreads.run(control::startAll));
         context.getStore(NAMESPACE).put(KafkaBackend.class, backend);
         Clients clients = context.getStore(NAMESPACE).get(Clients.class, Clients.class);
-        return new Cluster(backend, admin(context, backend, brokers), clients);
+        Cluster cluster = new Cluster(backend, admin(context, backend, brokers), clients);
+        context.getStore(NAMESPACE).put(Cluster.class, cluster);
+        return cluster;
     }
 
     private static Backends backends(ExtensionContext context) {

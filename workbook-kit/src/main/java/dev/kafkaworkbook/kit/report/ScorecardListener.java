@@ -1,53 +1,87 @@
 package dev.kafkaworkbook.kit.report;
 
+import dev.kafkaworkbook.kit.cluster.KafkaBackend;
 import dev.kafkaworkbook.kit.grading.CheckInfo;
+import dev.kafkaworkbook.kit.grading.Grader;
 import dev.kafkaworkbook.kit.grading.GradingRun;
 import dev.kafkaworkbook.kit.grading.Texts;
+import dev.kafkaworkbook.kit.grading.WorkbookExtension;
+import dev.kafkaworkbook.kit.sandbox.Console;
+import dev.kafkaworkbook.kit.sandbox.Sandbox;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * Watches a test run (registered through {@code META-INF/services}, so Maven and IDEs alike use it) and, when
- * it ran graders, prints the scorecard and writes {@code target/grading/results.json} for the module.
- * Runs without graders, such as the kit's own tests, are left alone. Graders may run in parallel, so every
- * callback is synchronized.
+ * Watches a test run (registered through {@code META-INF/services}, so Maven and IDEs alike use it) and, when it
+ * runs graders: opens the {@link Sandbox} for the run, prints a line per exercise as it finishes, keeps the module's
+ * grade file current after every check (so even a test JVM that dies leaves a true one), and at the end prints the
+ * scorecard and writes {@code target/grading/results.json}, or {@code partial-results.json} when only some of the
+ * module's graders ran. Runs without graders, such as the kit's own tests, are left alone. Graders may run in
+ * parallel, so every callback is synchronized.
  */
 public final class ScorecardListener implements TestExecutionListener {
 
     public static final String MODULE_PROPERTY = "workbook.module";
-    public static final Path RESULTS = Path.of("target", "grading", "results.json");
-    public static final Path SCORECARD = Path.of("target", "grading", "scorecard.txt");
 
     private final Map<String, CheckInfo> checks = new LinkedHashMap<>();
     private final Map<String, Verdicts.Verdict> verdicts = new LinkedHashMap<>();
     private final Map<String, Long> startedAt = new LinkedHashMap<>();
     private final Map<String, Double> seconds = new LinkedHashMap<>();
+    private final Map<String, String> printed = new LinkedHashMap<>();
+    private final Set<String> running = new LinkedHashSet<>();
     private TestPlan plan;
     private long runStartedAt;
     private Verdicts judge;
+    private Texts kit;
+    private String module;
+    private Path resultsFile;
+    private String partialNote;
 
     @Override
     public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
         runStartedAt = System.nanoTime();
+        Set<Class<?>> graders = new LinkedHashSet<>();
         for (TestIdentifier root : testPlan.getRoots()) {
             for (TestIdentifier id : testPlan.getDescendants(root)) {
-                checkInfo(id).ifPresent(info -> checks.put(id.getUniqueId(), info));
+                checkInfo(id).ifPresent(info -> {
+                    checks.put(id.getUniqueId(), info);
+                    graders.add(((MethodSource) id.getSource().orElseThrow()).getJavaClass());
+                });
             }
         }
-        if (!checks.isEmpty()) {
-            judge = new Verdicts(Texts.kit());
+        if (checks.isEmpty()) {
+            return;
         }
+        kit = Texts.kit();
+        judge = new Verdicts(kit);
+        module = System.getProperty(MODULE_PROPERTY, Path.of("").toAbsolutePath().getFileName().toString());
+        Set<String> all = gradersBeside(graders);
+        long ran = graders.stream().map(Class::getName).filter(all::contains).count();
+        resultsFile = ran < all.size() ? GradeFiles.PARTIAL : GradeFiles.RESULTS;
+        partialNote = ran < all.size() ? kit.get("partial.module", graders.size(), all.size(), GradeFiles.PARTIAL) : null;
+        GradeFiles.clear(Path.of(""));
+        Sandbox.open().ifPresent(problem -> Console.out().println(kit.get("sandbox.off", problem)));
+        journal();
     }
 
     private static Optional<CheckInfo> checkInfo(TestIdentifier id) {
@@ -61,9 +95,59 @@ public final class ScorecardListener implements TestExecutionListener {
         }
     }
 
+    /** Every grader compiled beside the ones that run: a run that leaves some out is partial. */
+    private static Set<String> gradersBeside(Set<Class<?>> running) {
+        Set<String> all = new LinkedHashSet<>();
+        running.forEach(grader -> all.add(grader.getName()));
+        for (Class<?> grader : running) {
+            Optional<Path> classes = classesDirectory(grader);
+            if (classes.isEmpty()) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(classes.get())) {
+                files.filter(f -> f.toString().endsWith(".class")).forEach(file -> {
+                    String name = classes.get().relativize(file).toString().replace(java.io.File.separatorChar, '.')
+                            .replaceAll("\\.class$", "");
+                    try {
+                        if (Class.forName(name, false, grader.getClassLoader()).isAnnotationPresent(Grader.class)) {
+                            all.add(name);
+                        }
+                    } catch (ClassNotFoundException | LinkageError notAGrader) {
+                        // Not loadable on its own: not a grader that could have run.
+                    }
+                });
+            } catch (IOException e) {
+                // Cannot tell: count the run as complete.
+            }
+        }
+        return all;
+    }
+
+    private static Optional<Path> classesDirectory(Class<?> type) {
+        try {
+            Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isDirectory(location) ? Optional.of(location) : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public synchronized void executionStarted(TestIdentifier id) {
         startedAt.put(id.getUniqueId(), System.nanoTime());
+        if (checks.containsKey(id.getUniqueId())) {
+            running.add(id.getUniqueId());
+        }
+    }
+
+    @Override
+    public synchronized void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+        Map<String, String> values = entry.getKeyValuePairs();
+        String output = values.get(WorkbookExtension.OUTPUT_ENTRY);
+        if (judge != null && output != null) {
+            printed.put(id.getUniqueId(), kit.get("printed", values.getOrDefault(WorkbookExtension.OUTPUT_BYTES_ENTRY, "?"))
+                    + "\n" + output.lines().map(l -> "    | " + l).reduce((a, b) -> a + "\n" + b).orElse(""));
+        }
     }
 
     @Override
@@ -71,8 +155,8 @@ public final class ScorecardListener implements TestExecutionListener {
         if (judge == null) {
             return;
         }
-        Verdicts.Verdict skipped = judge.of(new org.opentest4j.TestAbortedException(reason));
-        forChecksUnder(id, uniqueId -> verdicts.putIfAbsent(uniqueId, skipped));
+        forChecksUnder(id, uniqueId -> verdicts.putIfAbsent(uniqueId,
+                judge.of(new org.opentest4j.TestAbortedException(reason), checks.get(uniqueId).exercise())));
     }
 
     @Override
@@ -81,16 +165,35 @@ public final class ScorecardListener implements TestExecutionListener {
             return;
         }
         Long began = startedAt.get(id.getUniqueId());
-        if (began != null && checks.containsKey(id.getUniqueId())) {
+        if (began != null) {
             seconds.put(id.getUniqueId(), (System.nanoTime() - began) / 1e9);
         }
-        Verdicts.Verdict verdict = switch (result.getStatus()) {
+        running.remove(id.getUniqueId());
+        // A grader class that failed before its checks ran (say, the cluster did not start) fails them all.
+        forChecksUnder(id, uniqueId -> verdicts.putIfAbsent(uniqueId, switch (result.getStatus()) {
             case SUCCESSFUL -> new Verdicts.Verdict(Outcome.PASSED, "");
             case ABORTED, FAILED -> judge.of(result.getThrowable()
-                    .orElseGet(() -> new IllegalStateException("no cause reported")));
-        };
-        // A grader class that failed before its checks ran (say, the cluster did not start) fails them all.
-        forChecksUnder(id, uniqueId -> verdicts.putIfAbsent(uniqueId, verdict));
+                    .orElseGet(() -> new IllegalStateException("no cause reported")), checks.get(uniqueId).exercise());
+        }));
+        if (id.getSource().orElse(null) instanceof ClassSource) {
+            progress(id);
+        }
+        journal();
+    }
+
+    /** One line as each exercise finishes, so a long run is never silent. */
+    private void progress(TestIdentifier graderClass) {
+        List<CheckResult> exercise = new ArrayList<>();
+        for (TestIdentifier descendant : plan.getDescendants(graderClass)) {
+            if (checks.containsKey(descendant.getUniqueId())) {
+                exercise.add(result(descendant.getUniqueId()));
+            }
+        }
+        if (!exercise.isEmpty()) {
+            double elapsed = seconds.getOrDefault(graderClass.getUniqueId(), 0.0);
+            Console.out().println(kit.get("progress", exercise.get(0).exerciseTitle(), Scorecard.score(exercise),
+                    new Scorecard(kit).counts(exercise), String.format(Locale.ROOT, "%.1f", elapsed)));
+        }
     }
 
     private void forChecksUnder(TestIdentifier id, java.util.function.Consumer<String> action) {
@@ -104,34 +207,69 @@ public final class ScorecardListener implements TestExecutionListener {
         }
     }
 
+    private CheckResult result(String uniqueId) {
+        CheckInfo info = checks.get(uniqueId);
+        Verdicts.Verdict verdict = verdicts.get(uniqueId);
+        if (verdict == null) {
+            // Only a test JVM that dies leaves checks without a verdict: this is what the grade file then says.
+            verdict = new Verdicts.Verdict(Outcome.ERROR, kit.get(running.contains(uniqueId)
+                    ? "outcome.jvm_died.running" : "outcome.jvm_died.pending"));
+        }
+        String output = verdict.output();
+        String extra = printed.get(uniqueId);
+        if (extra != null && verdict.outcome() != Outcome.PASSED) {
+            output = output.isEmpty() ? extra : output + "\n" + extra;
+        }
+        return new CheckResult(module, info.exercise(), info.exerciseTitle(), info.checkTitle(), info.points(),
+                verdict.outcome(), output, info.hidden(), seconds.getOrDefault(uniqueId, 0.0));
+    }
+
+    private List<CheckResult> results() {
+        List<CheckResult> results = new ArrayList<>();
+        checks.keySet().forEach(uniqueId -> results.add(result(uniqueId)));
+        results.sort(ExerciseOrder.BY_EXERCISE);
+        return results;
+    }
+
+    /** The grade file as things stand: what a platform reads if this JVM never reaches the end of the run. */
+    private void journal() {
+        List<CheckResult> results = results();
+        GradescopeResults.write(resultsFile, results, (System.nanoTime() - runStartedAt) / 1e9, "");
+    }
+
     @Override
     public synchronized void testPlanExecutionFinished(TestPlan testPlan) {
         if (judge == null) {
             return;
         }
-        Texts kit = Texts.kit();
-        String module = System.getProperty(MODULE_PROPERTY, Path.of("").toAbsolutePath().getFileName().toString());
-        List<CheckResult> results = new ArrayList<>();
-        checks.forEach((uniqueId, info) -> {
-            Verdicts.Verdict verdict = verdicts.getOrDefault(uniqueId,
-                    new Verdicts.Verdict(Outcome.CRASHED, kit.get("outcome.did_not_run")));
-            results.add(new CheckResult(module, info.exercise(), info.exerciseTitle(), info.checkTitle(),
-                    info.points(), verdict.outcome(), verdict.output(), info.hidden(), seconds.getOrDefault(uniqueId, 0.0)));
-        });
-        results.sort(java.util.Comparator.comparing(CheckResult::exercise, ExerciseIds.ORDER));
+        Sandbox.close();
+        List<CheckResult> results = results();
         double elapsed = (System.nanoTime() - runStartedAt) / 1e9;
-
-        List<String> context = new ArrayList<>(GradingRun.current().clusters());
-        String seconds = String.format(java.util.Locale.ROOT, "%.1f", elapsed);
-        context.add(GradingRun.current().validSeed().map(seed -> kit.get("seed", seed, seconds))
-                .orElseGet(() -> kit.get("seed.invalid", System.getProperty(GradingRun.SEED_PROPERTY), seconds)));
-        String card = new Scorecard(kit).render(kit.get("heading", module), context, results, true);
-        System.out.println(card);
-        GradescopeResults.write(RESULTS, results, elapsed, card);
-        try {
-            java.nio.file.Files.writeString(SCORECARD, card);
-        } catch (java.io.IOException e) {
-            System.err.println("Could not write " + SCORECARD + ": " + e);
+        List<String> context = new ArrayList<>();
+        GradingRun.current().clusters().forEach(cluster -> context.add(describe(cluster)));
+        String secondsText = String.format(Locale.ROOT, "%.1f", elapsed);
+        context.add(GradingRun.current().validSeed().map(seed -> kit.get("seed", seed, secondsText))
+                .orElseGet(() -> kit.get("seed.invalid", System.getProperty(GradingRun.SEED_PROPERTY), secondsText)));
+        Scorecard scorecard = new Scorecard(kit);
+        String heading = kit.get("heading", module);
+        String card = scorecard.module(heading, context, results);
+        List<CheckResult> visible = results.stream().filter(r -> !r.hidden()).toList();
+        String visibleCard = visible.size() == results.size() ? card : scorecard.module(heading, context, visible);
+        Console.out().println(card);
+        if (partialNote != null) {
+            Console.out().println(partialNote);
         }
+        GradescopeResults.write(resultsFile, results, elapsed, visibleCard);
+        GradeFiles.writeText(GradeFiles.SCORECARD, card);
+    }
+
+    private String describe(KafkaBackend.Description cluster) {
+        String startup = cluster.startup().map(d -> String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0)).orElse("?");
+        String brokers = kit.get(cluster.brokers() == 1 ? "cluster.broker" : "cluster.brokers", cluster.brokers());
+        return switch (cluster.kind()) {
+            case EMBEDDED -> kit.get("cluster.embedded", cluster.where(), brokers, startup);
+            case TESTCONTAINERS -> kit.get("cluster.container", cluster.where(), brokers, startup);
+            case EXTERNAL -> kit.get("cluster.external", cluster.where(), brokers);
+        };
     }
 }

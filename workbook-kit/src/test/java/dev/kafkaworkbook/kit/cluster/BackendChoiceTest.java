@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class BackendChoiceTest {
 
@@ -16,7 +17,7 @@ class BackendChoiceTest {
 
     @Test
     void embeddedByDefault() {
-        assertThat(choose(Map.of())).isEqualTo(new BackendChoice(BackendKind.EMBEDDED, Optional.empty(), "apache/kafka:4.3.1"));
+        assertThat(choose(Map.of())).isEqualTo(new BackendChoice(BackendKind.EMBEDDED, Optional.empty(), "apache/kafka:4.3.1", ""));
     }
 
     @Test
@@ -72,7 +73,19 @@ class BackendChoiceTest {
             assertThatThrownBy(() -> backends.withBrokers(3))
                     .isInstanceOf(BackendUnavailableException.class)
                     .hasMessageContaining("only the embedded backend");
-            assertThat(backends.withBrokers(1).bootstrapServers()).isEqualTo("localhost:1");
+        }
+    }
+
+    @Test
+    void anUnreachableExternalClusterIsToldOnceAndAtOnceAfterwards() {
+        try (Backends backends = new Backends(choose(Map.of("workbook.bootstrap", "127.0.0.1:1")), java.nio.file.Path.of("target"))) {
+            long began = System.nanoTime();
+            BackendUnavailableException first = (BackendUnavailableException) catchThrowable(() -> backends.withBrokers(1));
+            assertThat(first.key()).isEqualTo("unreachable");
+            assertThat((System.nanoTime() - began) / 1e9).as("the probe's bound").isLessThan(8);
+            long again = System.nanoTime();
+            assertThat(catchThrowable(() -> backends.withBrokers(1))).isSameAs(first);
+            assertThat((System.nanoTime() - again) / 1e6).as("the second check does not wait again").isLessThan(100);
         }
     }
 }

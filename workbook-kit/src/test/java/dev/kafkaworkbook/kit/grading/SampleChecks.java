@@ -26,7 +26,7 @@ class SampleChecks {
     @Check
     void isNotStarted(Feedback feedback) {
         feedback.run("hang", Duration.ofSeconds(5), () -> {
-            throw new UnsupportedOperationException("TODO 9.1: write me");
+            throw new UnsupportedOperationException("TODO 9.1: SampleChecks.answer() is not written yet");
         });
     }
 
@@ -37,9 +37,66 @@ class SampleChecks {
     }
 
     @Order(5)
+    @Check
+    void hangsAgain(Feedback feedback) {
+        // The same learner method, in a later check: not called again, and not waited for again.
+        feedback.run("hang", Duration.ofSeconds(30), () -> new CountDownLatch(1).await());
+    }
+
+    @Order(6)
     @Check(points = 3)
-    void crashes() {
-        throw new IllegalStateException("learner bug");
+    void graderFails() {
+        throw new IllegalStateException("grader bug");
+    }
+
+    @Order(7)
+    @Check
+    void exits(Feedback feedback) {
+        feedback.run("quiet", Duration.ofSeconds(5), () -> {
+            System.out.println("about to exit");
+            System.exit(3);
+        });
+    }
+
+    @Order(8)
+    @Check
+    void exitsAndSwallowsTheRefusal(Feedback feedback) {
+        feedback.run("quiet", Duration.ofSeconds(5), () -> {
+            try {
+                Runtime.getRuntime().halt(4);
+            } catch (Throwable refused) {
+                // a learner who catches everything
+            }
+        });
+    }
+
+    @Order(9)
+    @Check
+    void leavesAThreadRunning(Feedback feedback) {
+        feedback.run("quiet", Duration.ofSeconds(5), () -> {
+            Thread stubborn = new Thread(() -> {
+                while (true) {
+                    try {
+                        new CountDownLatch(1).await();
+                    } catch (InterruptedException ignored) {
+                        // a learner loop that never gives up
+                    }
+                }
+            }, "stubborn-learner-thread");
+            stubborn.setDaemon(true);
+            stubborn.start();
+        });
+    }
+
+    @Order(10)
+    @Check
+    void printsALotAndFails(Feedback feedback) {
+        feedback.run("quiet", Duration.ofSeconds(5), () -> {
+            for (int i = 0; i < 100_000; i++) {
+                System.out.println("line " + i);
+            }
+        });
+        feedback.expectEqual("answer", 42, 41);
     }
 
     /** A grader whose checks need brokers that only the embedded backend can stop. */
@@ -48,6 +105,11 @@ class SampleChecks {
         @Check
         void stopsABroker(Cluster cluster) {
             throw new AssertionError("must not run outside the embedded backend");
+        }
+
+        @Check
+        void needsNoCluster(Feedback feedback) {
+            feedback.expectEqual("answer", 42, 42);
         }
     }
 }

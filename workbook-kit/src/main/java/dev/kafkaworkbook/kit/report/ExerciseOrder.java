@@ -3,13 +3,16 @@ package dev.kafkaworkbook.kit.report;
 import java.util.Comparator;
 
 /** Exercise ids in course order: {@code 1.2} before {@code 1.10}. */
-final class ExerciseIds {
+public final class ExerciseOrder {
 
-    static final Comparator<String> ORDER = Comparator.comparingInt((String id) -> part(id, 0))
+    public static final Comparator<String> IDS = Comparator.comparingInt((String id) -> part(id, 0))
             .thenComparingInt(id -> part(id, 1))
             .thenComparing(Comparator.naturalOrder());
 
-    private ExerciseIds() {
+    /** Results by exercise, in course order; within an exercise the order is kept (a stable sort). */
+    public static final Comparator<CheckResult> BY_EXERCISE = Comparator.comparing(CheckResult::exercise, IDS);
+
+    private ExerciseOrder() {
     }
 
     private static int part(String id, int index) {

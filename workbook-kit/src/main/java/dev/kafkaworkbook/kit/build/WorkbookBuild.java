@@ -1,0 +1,142 @@
+package dev.kafkaworkbook.kit.build;
+
+import dev.kafkaworkbook.kit.grading.Texts;
+import dev.kafkaworkbook.kit.report.CheckResult;
+import dev.kafkaworkbook.kit.report.GradeFiles;
+import dev.kafkaworkbook.kit.report.GradescopeResults;
+import dev.kafkaworkbook.kit.report.Outcome;
+import dev.kafkaworkbook.kit.report.Scorecard;
+import dev.kafkaworkbook.kit.report.Verdict;
+
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The workbook's steps in the Maven build, run by {@code exec:java} (see {@code exercise-parent/pom.xml} and
+ * {@code workbook-report/pom.xml}):
+ * <ul>
+ *   <li>{@code compile}: compiles an exercise module's code and graders; when they do not compile, writes the
+ *       module's grade (0 points, the compiler's first error) and stops this module only;</li>
+ *   <li>{@code end}: after a module's graders ran; the last project of the build ends it on the verdict;</li>
+ *   <li>{@code report}: the workbook's total and grade file, and the verdict.</li>
+ * </ul>
+ */
+public final class WorkbookBuild {
+
+    private WorkbookBuild() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("usage: WorkbookBuild compile|end|report key=value…");
+        }
+        BuildArgs build = new BuildArgs(Arrays.asList(args).subList(1, args.length));
+        switch (args[0]) {
+            case "compile" -> compile(build);
+            case "end" -> end(build);
+            case "report" -> report(build);
+            default -> throw new IllegalArgumentException("Unknown workbook build step " + args[0]);
+        }
+    }
+
+    private static void compile(BuildArgs build) {
+        if ("pom".equals(build.get("packaging"))) {
+            return;
+        }
+        String module = build.get("module");
+        Path moduleDir = build.path("main.output").toAbsolutePath().getParent().getParent();
+        GradeFiles.clear(moduleDir);
+        Path root = build.path("root");
+        ModuleCompiler.Unit learner = new ModuleCompiler.Unit(build.paths("main.sources"), build.list("main.classpath"),
+                build.path("main.output"));
+        ModuleCompiler.Unit graders = new ModuleCompiler.Unit(build.paths("test.sources"), build.list("test.classpath"),
+                build.path("test.output"));
+        Optional<ModuleCompiler.Failure> failure = new ModuleCompiler(root, build.get("release"))
+                .compile(learner, graders, moduleDir.resolve("target").resolve("workbook-compile.fingerprint"));
+        if (failure.isEmpty()) {
+            return;
+        }
+        Texts kit = Texts.kit();
+        ModuleCompiler.Failure error = failure.get();
+        String where = error.file() == null ? error.message() : error.file() + ":" + error.line() + ": " + error.message();
+        String reason = kit.get(error.inGraders() ? "compile.graders" : "compile.learner", module, where);
+        List<CheckResult> results = notCompiled(module, build, kit.get("outcome.not_compiled.output", reason));
+        Scorecard scorecard = new Scorecard(kit);
+        String card = scorecard.module(kit.get("heading", module), List.of(reason), results);
+        System.out.println();
+        System.out.print(error.report());
+        System.out.println(card);
+        GradescopeResults.write(moduleDir.resolve(GradeFiles.RESULTS), results, 0,
+                scorecard.module(kit.get("heading", module), List.of(reason), results.stream().filter(r -> !r.hidden()).toList()));
+        GradeFiles.writeText(moduleDir.resolve(GradeFiles.SCORECARD), card);
+        Session session = Session.from(build);
+        if (session.isLast(module)) {
+            endBuild(session, build, false);
+        }
+        throw new ModuleDoesNotCompile(reason);
+    }
+
+    /** Every check the module's graders declare, at 0 points: what the module would have been graded on. */
+    private static List<CheckResult> notCompiled(String module, BuildArgs build, String output) {
+        List<CheckResult> results = new ArrayList<>();
+        ClassLoader bundles = bundleLoader(build.path("test.output"));
+        for (GraderSources.DeclaredCheck check : GraderSources.scan(build.paths("test.sources"))) {
+            Optional<Texts> texts = Texts.find(check.graderClass(), bundles);
+            String exerciseTitle = check.exercise() + " " + texts.flatMap(t -> t.find("title")).orElse(check.graderClass());
+            String title = texts.flatMap(t -> t.find(check.method())).orElse(check.method());
+            results.add(new CheckResult(module, check.exercise(), exerciseTitle, title, check.points(),
+                    Outcome.NOT_COMPILED, output, check.hidden(), 0));
+        }
+        results.sort(dev.kafkaworkbook.kit.report.ExerciseOrder.BY_EXERCISE);
+        return results;
+    }
+
+    /** The graders' texts, copied to the test output by Maven's resources step before compilation. */
+    private static ClassLoader bundleLoader(Path testOutput) {
+        try {
+            return new URLClassLoader(new URL[]{testOutput.toUri().toURL()}, null);
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void end(BuildArgs build) {
+        if ("pom".equals(build.get("packaging"))) {
+            return;
+        }
+        Session session = Session.from(build);
+        if (session.isLast(build.get("module"))) {
+            endBuild(session, build, false);
+        }
+    }
+
+    private static void report(BuildArgs build) {
+        Session session = Session.from(build);
+        boolean met = new BuildEnd(System.out).finish(session, build.path("root"),
+                Verdict.Expectation.parse(build.get("expect")), true);
+        if (!met && session.isLast("workbook-report")) {
+            System.exit(1);
+        }
+    }
+
+    private static void endBuild(Session session, BuildArgs build, boolean writeRoot) {
+        boolean met = new BuildEnd(System.out).finish(session, build.path("root"),
+                Verdict.Expectation.parse(build.get("expect")), writeRoot);
+        if (!met) {
+            System.exit(1);
+        }
+    }
+
+    /** Stops this module's build (the others go on: see {@code .mvn/maven.config}); the reason is already printed. */
+    static final class ModuleDoesNotCompile extends RuntimeException {
+        ModuleDoesNotCompile(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}
