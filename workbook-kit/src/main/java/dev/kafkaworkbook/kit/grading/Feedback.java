@@ -58,6 +58,42 @@ public final class Feedback {
         expect(key, Objects.equals(expected, observed), expected, observed);
     }
 
+    /** Passes when {@code min <= value <= max}; the message names the setting and the range. */
+    public void expectInRange(String key, String name, long value, long min, long max) {
+        expect(key, value >= min && value <= max, min + " <= " + name + " <= " + max, name + "=" + value);
+    }
+
+    /** Passes when {@code value >= min}. */
+    public void expectAtLeast(String key, String name, double value, double min) {
+        expect(key, value >= min, name + " >= " + number(min), name + "=" + number(value));
+    }
+
+    /** Passes when both hold the same elements, whatever the order; the message names what is missing and what is extra. */
+    public <T> void expectSameElements(String key, java.util.Collection<T> expected, java.util.Collection<T> observed) {
+        java.util.Set<T> missing = new java.util.LinkedHashSet<>(expected);
+        missing.removeAll(observed);
+        java.util.Set<T> extra = new java.util.LinkedHashSet<>(observed);
+        extra.removeAll(expected);
+        if (!missing.isEmpty() || !extra.isEmpty()) {
+            throw wrong(key, expected, kit.get("elements.observed", observed,
+                    Tally.firstFew(missing.stream().map(String::valueOf).toList()),
+                    Tally.firstFew(extra.stream().map(String::valueOf).toList())));
+        }
+    }
+
+    /**
+     * Passes when every expected item arrived exactly once. The message counts what was lost, duplicated and
+     * unexpected, and names the first few of each: {@code expected: each of the 120 records exactly once;
+     * observed: 3 lost (order-1, …); 2 duplicated (order-7 ×2, …)}.
+     */
+    public <T> void expectExactlyOnce(String key, Tally<T> tally, java.util.function.Function<T, String> show) {
+        expect(key, tally.exactlyOnce(), kit.get("tally.expected", tally.expected()), tally.describe(show, kit));
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(java.util.Locale.ROOT, "%.2f", value);
+    }
+
     /** The failure {@link #expect} throws, for checks that decide by other means. */
     public WrongAnswer wrong(String key, Object expected, Object observed) {
         String message = kit.get("wrong", "[" + exercise + "] " + text(key + ".title"),

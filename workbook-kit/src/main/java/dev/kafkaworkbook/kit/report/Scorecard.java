@@ -42,7 +42,8 @@ public final class Scorecard {
                 String tag = kit.get("tag." + check.outcome().key());
                 out.append(line("   " + tag + "  " + check.title(), checkScore(check))).append('\n');
                 // A not-started exercise, or one error every check meets, says the same each time: say it once.
-                if (check.outcome() != Outcome.PASSED) {
+                // A module that does not compile says so once, in the card's heading.
+                if (check.outcome() != Outcome.PASSED && check.outcome() != Outcome.NOT_COMPILED) {
                     if (check.output().equals(lastOutput)) {
                         if (check.outcome() != Outcome.NOT_STARTED) {
                             out.append(wrap("        " + kit.get("sameAsAbove")));
