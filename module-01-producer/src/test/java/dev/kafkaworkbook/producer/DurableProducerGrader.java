@@ -15,7 +15,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +22,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
 
-import static org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG;
 import static org.apache.kafka.clients.producer.ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG;
-import static org.apache.kafka.clients.producer.ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG;
 import static org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG;
 import static org.apache.kafka.clients.producer.ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION;
 import static org.apache.kafka.clients.producer.ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG;
@@ -39,44 +36,33 @@ import static org.apache.kafka.clients.producer.ProducerConfig.RETRY_BACKOFF_MS_
 @Grader(exercise = "1.1")
 class DurableProducerGrader {
 
-    private static final Duration LEARNER_CALL = Duration.ofSeconds(20);
     private static final long MAX_DELIVERY_TIMEOUT_MS = 60_000;
 
     @Order(1)
     @Check
     void waitsForEveryInSyncReplica(TestData data, Feedback feedback) {
-        Properties config = learnerConfig(data, feedback);
-        feedback.expect("acks.explicit", config.containsKey(ACKS_CONFIG), "acks=all", feedback.text("notSet"));
-        String acks = ProducerConfigs.effective(config, feedback).getString(ACKS_CONFIG);
-        feedback.expect("acks", "-1".equals(acks) || "all".equalsIgnoreCase(acks), "acks=all (-1)", "acks=" + config.get(ACKS_CONFIG));
+        ProducerConfigs.expectAcksAll(learnerConfig(data, feedback), feedback);
     }
 
     @Order(2)
     @Check
     void isIdempotentWithOrderedInFlightRequests(TestData data, Feedback feedback) {
         Properties config = learnerConfig(data, feedback);
-        feedback.expect("idempotence.explicit", config.containsKey(ENABLE_IDEMPOTENCE_CONFIG),
-                "enable.idempotence=true", feedback.text("notSet"));
-        ProducerConfig effective = ProducerConfigs.effective(config, feedback);
-        feedback.expect("idempotence", effective.getBoolean(ENABLE_IDEMPOTENCE_CONFIG),
-                "enable.idempotence=true", "enable.idempotence=" + config.get(ENABLE_IDEMPOTENCE_CONFIG));
-        int inFlight = effective.getInt(MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION);
-        feedback.expect("inFlight", inFlight >= 1 && inFlight <= 5, "1 <= max.in.flight.requests.per.connection <= 5",
-                MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION + "=" + inFlight);
+        ProducerConfigs.expectIdempotent(config, feedback);
+        feedback.expectInRange("inFlight", MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                ProducerConfigs.number(config, MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, feedback), 1, 5);
     }
 
     @Order(3)
     @Check
     void retriesWithBackoff(TestData data, Feedback feedback) {
         Properties config = learnerConfig(data, feedback);
-        ProducerConfig effective = ProducerConfigs.effective(config, feedback);
-        int retries = effective.getInt(RETRIES_CONFIG);
+        long retries = ProducerConfigs.number(config, RETRIES_CONFIG, feedback);
         feedback.expect("retries", retries > 0, "retries > 0", RETRIES_CONFIG + "=" + retries);
         feedback.expect("backoff.explicit", config.containsKey(RETRY_BACKOFF_MS_CONFIG),
                 "100 <= retry.backoff.ms <= 1000", feedback.text("notSet"));
-        long backoff = effective.getLong(RETRY_BACKOFF_MS_CONFIG);
-        feedback.expect("backoff", backoff >= 100 && backoff <= 1_000, "100 <= retry.backoff.ms <= 1000",
-                RETRY_BACKOFF_MS_CONFIG + "=" + backoff);
+        feedback.expectInRange("backoff", RETRY_BACKOFF_MS_CONFIG,
+                ProducerConfigs.number(config, RETRY_BACKOFF_MS_CONFIG, feedback), 100, 1_000);
     }
 
     @Order(4)
@@ -85,22 +71,23 @@ class DurableProducerGrader {
         Properties config = learnerConfig(data, feedback);
         feedback.expect("deliveryTimeout.explicit", config.containsKey(DELIVERY_TIMEOUT_MS_CONFIG),
                 "delivery.timeout.ms <= 60000", feedback.text("notSet"));
-        ProducerConfig effective = ProducerConfigs.effective(config, feedback);
-        int deliveryTimeout = effective.getInt(DELIVERY_TIMEOUT_MS_CONFIG);
-        long floor = (long) effective.getInt(REQUEST_TIMEOUT_MS_CONFIG) + effective.getLong(LINGER_MS_CONFIG);
-        feedback.expect("deliveryTimeout", deliveryTimeout <= MAX_DELIVERY_TIMEOUT_MS && deliveryTimeout >= floor,
-                floor + " <= delivery.timeout.ms <= " + MAX_DELIVERY_TIMEOUT_MS, DELIVERY_TIMEOUT_MS_CONFIG + "=" + deliveryTimeout);
+        long floor = ProducerConfigs.number(config, REQUEST_TIMEOUT_MS_CONFIG, feedback)
+                + ProducerConfigs.number(config, LINGER_MS_CONFIG, feedback);
+        feedback.expectInRange("deliveryTimeout", DELIVERY_TIMEOUT_MS_CONFIG,
+                ProducerConfigs.number(config, DELIVERY_TIMEOUT_MS_CONFIG, feedback), floor, MAX_DELIVERY_TIMEOUT_MS);
     }
 
     @Order(5)
     @Check(points = 2)
     void theBrokerSeesAnIdempotentProducer(Cluster cluster, TestData data, Feedback feedback) {
+        // The one check that needs the configuration as a whole: KafkaProducer must accept it.
+        ProducerConfigs.effective(learnerConfig(data, feedback), feedback);
         String topic = cluster.createTopic("durable", 3);
-        KafkaProducer<String, String> producer = cluster.closeAfterCheck(feedback.call("create.hang", LEARNER_CALL,
+        KafkaProducer<String, String> producer = cluster.closeAfterCheck(feedback.call("create.hang",
                 () -> DurableProducerConfig.createProducer(cluster.bootstrapServers())));
         int count = data.between(20, 60);
         Map<Integer, Integer> writtenPerPartition = new TreeMap<>();
-        feedback.run("send.hang", LEARNER_CALL, () -> {
+        feedback.run("send.hang", () -> {
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 sends.add(producer.send(new ProducerRecord<>(topic, data.id("sensor"), data.trickyText())));
@@ -125,8 +112,7 @@ class DurableProducerGrader {
 
     private static Properties learnerConfig(TestData data, Feedback feedback) {
         String bootstrap = data.id("broker") + ":9092";
-        Properties config = feedback.call("config.hang", LEARNER_CALL, () -> DurableProducerConfig.durableConfig(bootstrap));
-        feedback.expect("config.null", config != null, "Properties", null);
+        Properties config = ProducerConfigs.fromLearner(feedback, () -> DurableProducerConfig.durableConfig(bootstrap));
         feedback.expectEqual("bootstrap", bootstrap, config.getProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
         return config;
     }

@@ -9,6 +9,7 @@ import dev.kafkaworkbook.kit.grading.Cluster;
 import dev.kafkaworkbook.kit.grading.Feedback;
 import dev.kafkaworkbook.kit.grading.Grader;
 import dev.kafkaworkbook.kit.grading.TestData;
+import dev.kafkaworkbook.kit.grading.Throwables;
 import dev.kafkaworkbook.kit.grading.Todo;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,7 +29,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +45,6 @@ import java.util.concurrent.Future;
 @Grader(exercise = "1.2")
 class JsonSerializationGrader {
 
-    private static final Duration LEARNER_CALL = Duration.ofSeconds(20);
     /** The grader's reader of the raw bytes: plain Jackson, strict about duplicate fields. */
     private static final ObjectMapper ANY_CONSUMER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -57,10 +56,10 @@ class JsonSerializationGrader {
         List<OrderEvent> events = trickyEvents(data, 10, 20);
         String topic = cluster.createTopic("orders-json", 1);
         produce(cluster, topic, events, feedback);
-        OrderEventDeserializer deserializer = feedback.call("deserializer.hang", LEARNER_CALL, OrderEventDeserializer::new);
+        OrderEventDeserializer deserializer = feedback.call("deserializer.hang", OrderEventDeserializer::new);
         List<ConsumerRecord<String, OrderEvent>> back;
         try {
-            back = feedback.call("deserializer.hang", LEARNER_CALL,
+            back = feedback.call("deserializer.hang",
                     () -> cluster.readToEnd(topic, new StringDeserializer(), deserializer));
         } catch (RecordDeserializationException unreadable) {
             Todo.rethrowIfPresent(unreadable);
@@ -115,17 +114,17 @@ class JsonSerializationGrader {
     void nullStaysNullBothWays(Cluster cluster, TestData data, Feedback feedback) {
         String topic = cluster.createTopic("orders-tombstone", 1);
         KafkaProducer<String, OrderEvent> producer = cluster.producer(new StringSerializer(),
-                feedback.call("serializer.hang", LEARNER_CALL, OrderEventSerializer::new), Map.of());
+                feedback.call("serializer.hang", OrderEventSerializer::new), Map.of());
         String orderId = data.id("order");
-        feedback.run("serializer.hang", LEARNER_CALL,
+        feedback.run("serializer.hang",
                 () -> producer.send(new ProducerRecord<>(topic, orderId, null)).get());
         List<ConsumerRecord<String, byte[]>> raw = cluster.readToEnd(topic, new StringDeserializer(), new ByteArrayDeserializer());
         feedback.expectEqual("landed", 1, raw.size());
         byte[] value = raw.get(0).value();
         feedback.expect("tombstone", value == null, feedback.text("tombstone.expected", orderId), describeValue(value, feedback));
 
-        OrderEventDeserializer deserializer = feedback.call("deserializer.hang", LEARNER_CALL, OrderEventDeserializer::new);
-        Attempt<OrderEvent> back = feedback.attempt("deserializer.hang", LEARNER_CALL,
+        OrderEventDeserializer deserializer = feedback.call("deserializer.hang", OrderEventDeserializer::new);
+        Attempt<OrderEvent> back = feedback.attempt("deserializer.hang",
                 () -> deserializer.deserialize(topic, new RecordHeaders(), (byte[]) null));
         feedback.expect("nullBack", !back.threw() && back.value() == null, "null", describe(back, feedback));
     }
@@ -134,22 +133,26 @@ class JsonSerializationGrader {
     @Check
     void aCorruptPayloadIsASerializationException(TestData data, Feedback feedback) {
         String topic = TestData.uniqueName("orders-json");
-        OrderEventDeserializer deserializer = feedback.call("deserializer.hang", LEARNER_CALL, OrderEventDeserializer::new);
+        OrderEventDeserializer deserializer = feedback.call("deserializer.hang", OrderEventDeserializer::new);
         for (Map.Entry<String, byte[]> corrupt : corruptPayloads(data, feedback).entrySet()) {
-            Attempt<OrderEvent> outcome = feedback.attempt("deserializer.hang", LEARNER_CALL,
+            Attempt<OrderEvent> outcome = feedback.attempt("deserializer.hang",
                     () -> deserializer.deserialize(topic, new RecordHeaders(), corrupt.getValue()));
+            String expected = feedback.text("corrupt.expected", corrupt.getKey(), show(corrupt.getValue()));
             feedback.expect(outcome.threw() ? "corrupt.wrongException" : "corrupt.accepted",
-                    outcome.thrown() instanceof SerializationException,
-                    feedback.text("corrupt.expected", corrupt.getKey(), show(corrupt.getValue())),
-                    describe(outcome, feedback));
+                    outcome.thrown() instanceof SerializationException, expected, describe(outcome, feedback));
+            // The parser's error says what is wrong with the bytes: it must travel as the cause.
+            Throwable cause = outcome.thrown().getCause();
+            feedback.expect("corrupt.cause", cause instanceof IOException, feedback.text("corrupt.cause.expected"),
+                    cause == null ? feedback.text("corrupt.cause.none", Throwables.chain(outcome.thrown()))
+                            : Throwables.chain(outcome.thrown()));
         }
     }
 
     /** Writes every event with the learner's serializer, keyed by order id, and waits for the acknowledgements. */
     private static void produce(Cluster cluster, String topic, List<OrderEvent> events, Feedback feedback) {
         KafkaProducer<String, OrderEvent> producer = cluster.producer(new StringSerializer(),
-                feedback.call("serializer.hang", LEARNER_CALL, OrderEventSerializer::new), Map.of());
-        feedback.run("serializer.hang", LEARNER_CALL, () -> {
+                feedback.call("serializer.hang", OrderEventSerializer::new), Map.of());
+        feedback.run("serializer.hang", () -> {
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             for (OrderEvent event : events) {
                 sends.add(producer.send(new ProducerRecord<>(topic, event.orderId(), event)));

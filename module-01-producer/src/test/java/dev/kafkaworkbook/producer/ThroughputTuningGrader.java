@@ -42,7 +42,6 @@ import static org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG;
 @Grader(exercise = "1.7")
 class ThroughputTuningGrader {
 
-    private static final Duration LEARNER_CALL = Duration.ofSeconds(20);
     private static final Duration WORKLOAD_CALL = Duration.ofSeconds(60);
     private static final long MIN_LINGER_MS = 20;
     private static final long MAX_LINGER_MS = 200;
@@ -65,32 +64,24 @@ class ThroughputTuningGrader {
     @Check
     void keepsAcksAllAndIdempotence(TestData data, Feedback feedback) {
         Properties config = learnerConfig(data, feedback);
-        ProducerConfig effective = ProducerConfigs.effective(config, feedback);
-        feedback.expect("acks.explicit", config.containsKey(ACKS_CONFIG), "acks=all", feedback.text("notSet"));
-        feedback.expect("acks", "-1".equals(effective.getString(ACKS_CONFIG)), "acks=all (-1)", "acks=" + config.get(ACKS_CONFIG));
-        feedback.expect("idempotence.explicit", config.containsKey(ENABLE_IDEMPOTENCE_CONFIG),
-                "enable.idempotence=true", feedback.text("notSet"));
-        feedback.expect("idempotence", effective.getBoolean(ENABLE_IDEMPOTENCE_CONFIG),
-                "enable.idempotence=true", "enable.idempotence=" + config.get(ENABLE_IDEMPOTENCE_CONFIG));
+        ProducerConfigs.expectAcksAll(config, feedback);
+        ProducerConfigs.expectIdempotent(config, feedback);
     }
 
     @Order(2)
     @Check
     void lingersAndGrowsBatchesWithinBounds(TestData data, Feedback feedback) {
-        ProducerConfig effective = ProducerConfigs.effective(learnerConfig(data, feedback), feedback);
-        long linger = effective.getLong(LINGER_MS_CONFIG);
-        feedback.expect("linger", linger >= MIN_LINGER_MS && linger <= MAX_LINGER_MS,
-                MIN_LINGER_MS + " <= linger.ms <= " + MAX_LINGER_MS, LINGER_MS_CONFIG + "=" + linger);
-        int batchSize = effective.getInt(BATCH_SIZE_CONFIG);
-        feedback.expect("batchSize", batchSize >= MIN_BATCH_SIZE && batchSize <= MAX_BATCH_SIZE,
-                MIN_BATCH_SIZE + " <= batch.size <= " + MAX_BATCH_SIZE, BATCH_SIZE_CONFIG + "=" + batchSize);
+        Properties config = learnerConfig(data, feedback);
+        feedback.expectInRange("linger", LINGER_MS_CONFIG, ProducerConfigs.number(config, LINGER_MS_CONFIG, feedback),
+                MIN_LINGER_MS, MAX_LINGER_MS);
+        feedback.expectInRange("batchSize", BATCH_SIZE_CONFIG, ProducerConfigs.number(config, BATCH_SIZE_CONFIG, feedback),
+                MIN_BATCH_SIZE, MAX_BATCH_SIZE);
     }
 
     @Order(3)
     @Check
     void compressesTheBatches(TestData data, Feedback feedback) {
-        ProducerConfig effective = ProducerConfigs.effective(learnerConfig(data, feedback), feedback);
-        String compression = effective.getString(COMPRESSION_TYPE_CONFIG);
+        String compression = String.valueOf(ProducerConfigs.setting(learnerConfig(data, feedback), COMPRESSION_TYPE_CONFIG, feedback));
         feedback.expect("compression", !"none".equals(compression), "compression.type=lz4|zstd|snappy|gzip",
                 COMPRESSION_TYPE_CONFIG + "=" + compression);
     }
@@ -106,7 +97,7 @@ class ThroughputTuningGrader {
         Run byDefault = Run.of(cluster.producer(new StringSerializer(), new StringSerializer(), Map.of()),
                 defaultTopic, workload);
         String tunedTopic = cluster.createTopic("telemetry-tuned", PARTITIONS);
-        KafkaProducer<String, String> producer = cluster.closeAfterCheck(feedback.call("create.hang", LEARNER_CALL,
+        KafkaProducer<String, String> producer = cluster.closeAfterCheck(feedback.call("create.hang",
                 () -> ThroughputTuning.createProducer(cluster.bootstrapServers())));
         Run yours = feedback.call("send.hang", WORKLOAD_CALL, () -> Run.of(producer, tunedTopic, workload));
 
@@ -252,8 +243,6 @@ class ThroughputTuningGrader {
     }
 
     private static Properties learnerConfig(String bootstrap, Feedback feedback) {
-        Properties config = feedback.call("config.hang", LEARNER_CALL, () -> ThroughputTuning.tunedConfig(bootstrap));
-        feedback.expect("config.null", config != null, "Properties", null);
-        return config;
+        return ProducerConfigs.fromLearner(feedback, () -> ThroughputTuning.tunedConfig(bootstrap));
     }
 }

@@ -91,7 +91,7 @@ public final class WorkbookBuild {
             String exerciseTitle = check.exercise() + " " + texts.flatMap(t -> t.find("title")).orElse(check.graderClass());
             String title = texts.flatMap(t -> t.find(check.method())).orElse(check.method());
             results.add(new CheckResult(module, check.exercise(), exerciseTitle, title, check.points(),
-                    Outcome.NOT_COMPILED, output, check.hidden(), 0));
+                    Outcome.NOT_COMPILED, output, check.hidden(), 0, check.method()));
         }
         results.sort(dev.kafkaworkbook.kit.report.ExerciseOrder.BY_EXERCISE);
         return results;

@@ -7,7 +7,7 @@ import java.util.Optional;
  * What the annotations and texts say about a check: exercise, points, titles. Titles live in the grader's
  * bundle: {@code title} for the exercise, the method's name for each check.
  */
-public record CheckInfo(String exercise, String exerciseTitle, String checkTitle, int points, boolean hidden) {
+public record CheckInfo(String exercise, String exerciseTitle, String check, String checkTitle, int points, boolean hidden) {
 
     /** The check behind {@code method}, or empty when it is not a {@link Check} of a {@link Grader}. */
     public static Optional<CheckInfo> of(Class<?> graderClass, Method method) {
@@ -16,7 +16,7 @@ public record CheckInfo(String exercise, String exerciseTitle, String checkTitle
         if (grader == null || check == null) {
             return Optional.empty();
         }
-        return Optional.of(new CheckInfo(grader.exercise(), exerciseTitle(graderClass).orElse(grader.exercise()),
+        return Optional.of(new CheckInfo(grader.exercise(), exerciseTitle(graderClass).orElse(grader.exercise()), method.getName(),
                 checkTitle(graderClass, method), check.points(), grader.hidden()));
     }
 

@@ -82,12 +82,16 @@ public final class Feedback {
     }
 
     /**
-     * Passes when every expected item arrived exactly once. The message counts what was lost, duplicated and
-     * unexpected, and names the first few of each: {@code expected: each of the 120 records exactly once;
-     * observed: 3 lost (order-1, …); 2 duplicated (order-7 ×2, …)}.
+     * Passes when every expected item arrived exactly once. Otherwise fails under the key of what went wrong first,
+     * {@code lost}, {@code duplicated} or {@code unexpected} (each with the grader's hint, else the kit's), and the
+     * observed line counts all three and names the first few of each: {@code expected: each of the 120 expected
+     * items exactly once; observed: 3 lost (order-1, …); 2 more than once (order-7 ×2, …)}.
      */
-    public <T> void expectExactlyOnce(String key, Tally<T> tally, java.util.function.Function<T, String> show) {
-        expect(key, tally.exactlyOnce(), kit.get("tally.expected", tally.expected()), tally.describe(show, kit));
+    public <T> void expectExactlyOnce(Tally<T> tally, java.util.function.Function<T, String> show) {
+        if (!tally.exactlyOnce()) {
+            String key = !tally.lost().isEmpty() ? "lost" : !tally.duplicated().isEmpty() ? "duplicated" : "unexpected";
+            throw wrong(key, kit.get("tally.expected", tally.expected()), tally.describe(show, kit));
+        }
     }
 
     private static String number(double value) {

@@ -48,10 +48,38 @@ public final class ProducerConfigs {
         }
     }
 
+    /** A numeric setting as the client reads it (see {@link #setting}). */
+    public static long number(Properties learner, String key, Feedback feedback) {
+        return ((Number) setting(learner, key, feedback)).longValue();
+    }
+
+    /** A boolean setting as the client reads it: {@code true} and {@code "true"} alike (see {@link #setting}). */
+    public static boolean flag(Properties learner, String key, Feedback feedback) {
+        return (Boolean) setting(learner, key, feedback);
+    }
+
     /** {@code acks} as the client reads it, {@code "all"} written as {@code -1}. */
     public static String acks(Properties learner, Feedback feedback) {
         String acks = String.valueOf(setting(learner, ProducerConfig.ACKS_CONFIG, feedback)).trim();
         return "all".equalsIgnoreCase(acks) ? "-1" : acks;
+    }
+
+    /**
+     * {@code acks=all}, set explicitly: the durable producer's first rule, judged under the keys {@code acks.explicit}
+     * (not set: a default is one line away from {@code acks=1}) and {@code acks}.
+     */
+    public static void expectAcksAll(Properties learner, Feedback feedback) {
+        feedback.expect("acks.explicit", learner.containsKey(ProducerConfig.ACKS_CONFIG), "acks=all", feedback.text("notSet"));
+        feedback.expect("acks", "-1".equals(acks(learner, feedback)), "acks=all (-1)",
+                "acks=" + learner.get(ProducerConfig.ACKS_CONFIG));
+    }
+
+    /** {@code enable.idempotence=true}, set explicitly, judged under {@code idempotence.explicit} and {@code idempotence}. */
+    public static void expectIdempotent(Properties learner, Feedback feedback) {
+        feedback.expect("idempotence.explicit", learner.containsKey(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG),
+                "enable.idempotence=true", feedback.text("notSet"));
+        feedback.expect("idempotence", flag(learner, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, feedback),
+                "enable.idempotence=true", "enable.idempotence=" + learner.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
     }
 
     /**

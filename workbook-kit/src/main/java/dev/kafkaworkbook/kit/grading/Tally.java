@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * Tally<String> tally = Tally.of(sentIds, processedIds);
- * feedback.expectExactlyOnce("processed", tally, id -> id);
+ * feedback.expectExactlyOnce(tally, id -> id);
  * }</pre>
  */
 public final class Tally<T> {

@@ -59,6 +59,7 @@ public final class GradescopeResults {
             extra.put("module", result.module());
             extra.put("exercise_title", result.exerciseTitle());
             extra.put("points", result.maxPoints());
+            extra.put("check", result.check());
             extra.put("outcome", result.outcome().key());
             extra.put("execution_time", Math.round(result.seconds() * 10) / 10.0);
         }
@@ -81,7 +82,7 @@ public final class GradescopeResults {
                         extra.path("exercise_title").asText(), test.path("name").asText(),
                         extra.path("points").asInt(test.path("max_score").asInt()), Outcome.fromKey(extra.path("outcome").asText()),
                         test.path("output").asText(), "after_published".equals(test.path("visibility").asText()),
-                        extra.path("execution_time").asDouble()));
+                        extra.path("execution_time").asDouble(), extra.path("check").asText()));
             }
             return results;
         } catch (IOException e) {

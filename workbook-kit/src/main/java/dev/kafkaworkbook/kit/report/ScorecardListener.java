@@ -221,7 +221,7 @@ public final class ScorecardListener implements TestExecutionListener {
             output = output.isEmpty() ? extra : output + "\n" + extra;
         }
         return new CheckResult(module, info.exercise(), info.exerciseTitle(), info.checkTitle(), info.points(),
-                verdict.outcome(), output, info.hidden(), seconds.getOrDefault(uniqueId, 0.0));
+                verdict.outcome(), output, info.hidden(), seconds.getOrDefault(uniqueId, 0.0), info.check());
     }
 
     private List<CheckResult> results() {

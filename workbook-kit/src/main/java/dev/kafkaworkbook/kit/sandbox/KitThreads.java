@@ -24,7 +24,19 @@ public final class KitThreads {
         return thread;
     });
 
+    private static final java.util.concurrent.ScheduledExecutorService LATER =
+            Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(ROOT, task, "workbook-kit-timer");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     private KitThreads() {
+    }
+
+    /** Runs {@code work} on a kit thread after {@code delay}. */
+    public static void after(java.time.Duration delay, Runnable work) {
+        LATER.schedule(work, delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private static ThreadGroup rootGroup() {
