@@ -16,7 +16,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  *       a {@code NullPointerException}, or a made-up event. The consumer then reports the record's partition and
  *       offset, and the application can skip it or send it to a dead-letter topic.</li>
  * </ul>
- * Use Jackson's {@code ObjectMapper}, one per deserializer, not one per record.
+ * Jackson's {@code ObjectMapper} reads it in one call; it is costly to create and thread-safe, so one per
+ * deserializer is enough, rather than one per record.
  *
  * <p>Statement: {@code module-01-producer/README.md#12-json-serialization} (es: {@code README.es.md}).
  */

@@ -5,6 +5,7 @@ import dev.kafkaworkbook.kit.grading.Cluster;
 import dev.kafkaworkbook.kit.grading.Feedback;
 import dev.kafkaworkbook.kit.grading.Grader;
 import dev.kafkaworkbook.kit.grading.TestData;
+import dev.kafkaworkbook.kit.grading.Throwables;
 import dev.kafkaworkbook.kit.grading.Todo;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -97,7 +98,7 @@ class DeliveryCallbackGrader {
 
         String expected = feedback.text("failure.expected", RecordTooLargeException.class.getSimpleName(), false);
         Report report = single(feedback, reports.of("big"), expected);
-        feedback.expect("failure.error", report.caused(RecordTooLargeException.class), expected, report);
+        feedback.expect("failure.error", report.is(RecordTooLargeException.class), expected, report);
         feedback.expect("tooLarge.retriable", !report.retriable(), expected, report);
         long millis = report.millisSince(start);
         feedback.expect("tooLarge.slow", millis < PROMPT_FAILURE_MS,
@@ -128,7 +129,7 @@ class DeliveryCallbackGrader {
 
         String expected = feedback.text("failure.expected", "TimeoutException", true);
         Report report = single(feedback, reports.of("unwritable"), expected);
-        feedback.expect("failure.error", report.caused(RetriableException.class), expected, report);
+        feedback.expect("failure.error", report.is(RetriableException.class), expected, report);
         feedback.expect("retriable.flag", report.retriable(), expected, report);
         long millis = report.millisSince(start);
         feedback.expect("retriable.early", millis >= RETRY_BUDGET_MS - 200,
@@ -161,7 +162,7 @@ class DeliveryCallbackGrader {
 
         String expected = feedback.text("failure.expected", SerializationException.class.getSimpleName(), false);
         Report rejected = single(feedback, reports.of("rejected"), expected);
-        feedback.expect("failure.error", rejected.caused(SerializationException.class), expected, rejected);
+        feedback.expect("failure.error", rejected.is(SerializationException.class), expected, rejected);
         feedback.expect("sync.retriable", !rejected.retriable(), expected, rejected);
         for (String neighbour : List.of("before", "after")) {
             List<Report> heard = reports.of(neighbour);
@@ -175,7 +176,7 @@ class DeliveryCallbackGrader {
                 reports.listener("closed"));
         String closedExpected = feedback.text("failure.expected", IllegalStateException.class.getSimpleName(), false);
         Report closed = single(feedback, reports.of("closed"), closedExpected);
-        feedback.expect("failure.error", closed.caused(IllegalStateException.class), closedExpected, closed);
+        feedback.expect("failure.error", closed.is(IllegalStateException.class), closedExpected, closed);
         feedback.expect("sync.retriable", !closed.retriable(), closedExpected, closed);
     }
 
@@ -217,22 +218,8 @@ class DeliveryCallbackGrader {
             throw verdict;
         } catch (Throwable thrown) {
             Todo.rethrowIfPresent(thrown);
-            throw feedback.wrong("send.threw", feedback.text("send.threw.expected"), chain(thrown));
+            throw feedback.wrong("send.threw", feedback.text("send.threw.expected"), Throwables.chain(thrown));
         }
-    }
-
-    /** "RuntimeException: send failed <- ExecutionException: … <- RecordTooLargeException: …" */
-    private static String chain(Throwable thrown) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            text.append(text.length() == 0 ? "" : " <- ").append(t.getClass().getSimpleName()).append(": ")
-                    .append(shorten(t.getMessage()));
-        }
-        return text.toString();
-    }
-
-    private static String shorten(String message) {
-        return message == null ? "" : message.length() > 120 ? message.substring(0, 117) + "…" : message;
     }
 
     /** The one report of a send that must fail: not missing, not doubled, not a success. */
@@ -252,13 +239,9 @@ class DeliveryCallbackGrader {
             return new Report(true, topic, partition, offset, null, false, System.nanoTime());
         }
 
-        boolean caused(Class<? extends Throwable> type) {
-            for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (type.isInstance(t)) {
-                    return true;
-                }
-            }
-            return false;
+        /** The producer's own exception, unchanged: not wrapped, not replaced by another. */
+        boolean is(Class<? extends Throwable> type) {
+            return type.isInstance(error);
         }
 
         long millisSince(long startNanos) {
@@ -268,7 +251,7 @@ class DeliveryCallbackGrader {
         @Override
         public String toString() {
             return success ? "onSuccess(" + topic + ", partition " + partition + ", offset " + offset + ")"
-                    : "onFailure(" + (error == null ? "null" : chain(error)) + ", retriable=" + retriable + ")";
+                    : "onFailure(" + (error == null ? "null" : Throwables.chain(error)) + ", retriable=" + retriable + ")";
         }
     }
 
