@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,26 +19,41 @@ import java.util.stream.Stream;
 
 /**
  * Graders are tests of tests: this runs them on answers a learner could write. Each folder under
- * {@code solutions/<module>/variants/} holds one answer (its Java files, with their package lines) and a
- * {@code variant.properties}:
+ * {@code solutions/<module>/variants/} holds one answer (its Java files, with their package lines; an empty folder
+ * is the reference itself) and a {@code variant.properties}:
  * <pre>
  * about  = The deserializer throws SerializationException without the parser's error as cause.
- * grader = JsonSerializationGrader
- * fails  = aCorruptPayloadIsASerializationException      (checks that must not pass; empty for a correct answer)
+ * grader = JsonSerializationGrader          (run this grader alone: mvn test -Dtest=…)
+ * fails  = aCorruptPayloadIsASerializationException   (checks that must not pass; empty for a correct answer)
+ * </pre>
+ * or, to see what the whole build does with it (containment: an exit, a hang, a compile error):
+ * <pre>
+ * run    = build                            (mvn test of the module and the workbook total)
+ * fails  = exercise:1.3                     (or: module, or check names)
+ * reason = System.exit                      (every failing check's feedback says so)
+ * baseline = true | max_extra_seconds = 25  (a clean build to time the others against)
  * </pre>
  * In a scratch copy of the workbook whose skeletons are the reference solutions, each variant's files replace the
- * solution's, the grader runs ({@code mvn test -Dtest=…}), and every check must end as declared: the ones in
- * {@code fails} not passed, all others passed.
+ * solution's, the build runs, and every check must end as declared: the failing ones not passed, all others passed.
+ * A build variant must also exit non-zero exactly when something fails, write fresh grade files and end on the
+ * verdict.
  *
  * <p>Usage: {@code java tools/CheckVariants.java [module…]} from the workbook root (default: every module with
- * variants). Exit 1 and one line per surprise otherwise. Offline Maven: run a build first.
+ * variants). Exit 1 and one line per surprise otherwise. Maven runs offline: build once first.
  */
 public class CheckVariants {
 
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
-    /** One test of a grade file this workbook wrote: its output, then (in extra_data) its check and outcome. */
-    private static final Pattern TEST = Pattern.compile("\"output\"\\s*:\\s*\"((?:[^\"\\\\]++|\\\\.)*+)\"[^{]*\\{[^}]*?"
+    /** One test of a grade file this workbook wrote: its exercise, output, then (in extra_data) its check and outcome. */
+    private static final Pattern TEST = Pattern.compile("\"number\"\\s*:\\s*\"([^\"]*)\"[^{]*?"
+            + "\"output\"\\s*:\\s*\"((?:[^\"\\\\]++|\\\\.)*+)\"[^{]*\\{[^}]*?"
             + "\"check\"\\s*:\\s*\"([^\"]*)\"\\s*,\\s*\"outcome\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*m");
+
+    private record Graded(String exercise, String check, String outcome, String output) {
+    }
+
+    private static Double baselineSeconds;
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
@@ -60,11 +77,7 @@ public class CheckVariants {
             }
             for (Path folder : folders) {
                 variants++;
-                long began = System.nanoTime();
                 List<String> problems = run(scratch, module, learnerSources, folder);
-                double seconds = (System.nanoTime() - began) / 1e9;
-                String verdict = problems.isEmpty() ? "ok  " : "FAIL";
-                System.out.printf("%s %s/%s (%.0f s)%n", verdict, module, folder.getFileName(), seconds);
                 for (String problem : problems) {
                     System.out.println("       " + problem);
                 }
@@ -81,9 +94,112 @@ public class CheckVariants {
         try (Reader in = Files.newBufferedReader(folder.resolve("variant.properties"), StandardCharsets.UTF_8)) {
             variant.load(in);
         }
-        String grader = variant.getProperty("grader");
+        boolean build = "build".equals(variant.getProperty("run", "grader"));
         Set<String> fails = new TreeSet<>(List.of(variant.getProperty("fails", "").trim().split("\\s+")));
         fails.remove("");
+        Map<Path, byte[]> originals = overlay(folder, learnerSources);
+        try {
+            Path log = scratch.resolve("variant-" + folder.getFileName() + ".log");
+            List<String> command = new ArrayList<>(List.of("mvn", "-o", "test", "-Dworkbook.lang=en",
+                    "-Dworkbook.skipKitTests=true"));
+            command.addAll(build ? List.of("-pl", module + ",workbook-report", "-am")
+                    : List.of("-q", "-pl", module, "-am", "-Dtest=" + variant.getProperty("grader")));
+            Instant began = Instant.now().minusSeconds(1);
+            long start = System.nanoTime();
+            int exit = new ProcessBuilder(command).directory(scratch.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start().waitFor();
+            double seconds = (System.nanoTime() - start) / 1e9;
+
+            List<String> problems = new ArrayList<>();
+            Path grades = build ? scratch.resolve("target/grading/results.json")
+                    : firstExisting(scratch.resolve(module).resolve("target/grading/partial-results.json"),
+                    scratch.resolve(module).resolve("target/grading/results.json"));
+            if (grades == null || !Files.exists(grades)) {
+                problems.add("no grade file; see " + log);
+            } else if (Files.getLastModifiedTime(grades).compareTo(FileTime.from(began)) < 0) {
+                problems.add("the grade file " + grades + " is stale");
+            } else {
+                judge(readGrades(grades), fails, variant, log, problems);
+            }
+            if (build) {
+                judgeBuild(exit, fails, Files.readString(log), variant, seconds, problems);
+            }
+            System.out.printf("%s %s/%s (%.0f s)%n", problems.isEmpty() ? "ok  " : "FAIL", module, folder.getFileName(), seconds);
+            return problems;
+        } finally {
+            restore(originals);
+        }
+    }
+
+    private static void judge(List<Graded> graded, Set<String> fails, Properties variant, Path log, List<String> problems) {
+        String reason = variant.getProperty("reason");
+        for (String failing : fails) {
+            if (!failing.contains(":") && !failing.equals("module")
+                    && graded.stream().noneMatch(g -> g.check().equals(failing))) {
+                problems.add(failing + ": no such check was graded");
+            }
+        }
+        for (Graded g : graded) {
+            boolean shouldFail = fails.contains("module") || fails.contains(g.check())
+                    || fails.contains("exercise:" + g.exercise());
+            if (shouldFail && g.outcome().equals("passed")) {
+                problems.add(g.check() + " passed, but this answer is wrong: " + variant.getProperty("about"));
+            } else if (!shouldFail && !g.outcome().equals("passed")) {
+                problems.add(g.check() + " ended " + g.outcome() + ", but should pass; see " + log);
+            } else if (shouldFail) {
+                System.out.println("       " + g.check() + ": " + g.output().split("\\\\n")[0]);
+                if (reason != null && !g.output().contains(reason)) {
+                    problems.add(g.check() + " failed without saying \"" + reason + "\": " + g.output());
+                }
+            }
+        }
+    }
+
+    /** A whole build: exit code, the last lines, and the time against the clean build. */
+    private static void judgeBuild(int exit, Set<String> fails, String output, Properties variant, double seconds,
+                                   List<String> problems) {
+        if ((exit != 0) != !fails.isEmpty()) {
+            problems.add("the build exited " + exit + (fails.isEmpty() ? ", but everything passed" : ", but checks failed"));
+        }
+        List<String> lines = ANSI.matcher(output).replaceAll("").lines().filter(l -> !l.isBlank()).toList();
+        List<String> tail = lines.subList(Math.max(0, lines.size() - 15), lines.size());
+        String last = tail.isEmpty() ? "" : tail.get(tail.size() - 1);
+        if (!fails.isEmpty() && !(last.startsWith("Not done yet") && tail.stream().anyMatch(l -> l.startsWith(" Total")))) {
+            problems.add("the build did not end on the total and the verdict; it ended: " + last);
+        }
+        if (tail.stream().anyMatch(l -> l.matches("\\s+at [\\w.$]+\\(.*"))) {
+            problems.add("a stack trace in the last 15 lines");
+        }
+        if (Boolean.parseBoolean(variant.getProperty("baseline"))) {
+            baselineSeconds = seconds;
+        }
+        String extra = variant.getProperty("max_extra_seconds");
+        if (extra != null && baselineSeconds != null && seconds - baselineSeconds > Double.parseDouble(extra)) {
+            problems.add(String.format("took %.0f s, %.0f s more than the clean build (at most %s)", seconds,
+                    seconds - baselineSeconds, extra));
+        }
+    }
+
+    private static List<Graded> readGrades(Path file) throws IOException {
+        List<Graded> graded = new ArrayList<>();
+        Matcher test = TEST.matcher(Files.readString(file));
+        while (test.find()) {
+            graded.add(new Graded(test.group(1), test.group(3), test.group(4), test.group(2)));
+        }
+        return graded;
+    }
+
+    private static Path firstExisting(Path... files) {
+        for (Path file : files) {
+            if (Files.exists(file)) {
+                return file;
+            }
+        }
+        return null;
+    }
+
+    /** Puts the variant's files in place of the learner's, and returns what they replaced. */
+    private static Map<Path, byte[]> overlay(Path folder, Path learnerSources) throws IOException {
         Map<Path, byte[]> originals = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
@@ -96,50 +212,15 @@ public class CheckVariants {
                 Files.writeString(target, source);
             }
         }
-        try {
-            Path log = scratch.resolve("variant-" + folder.getFileName() + ".log");
-            Process mvn = new ProcessBuilder("mvn", "-o", "-q", "test", "-pl", module, "-am", "-Dtest=" + grader,
-                    "-Dworkbook.lang=en", "-Dworkbook.skipKitTests=true")
-                    .directory(scratch.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            mvn.waitFor();
-            Path grades = scratch.resolve(module).resolve("target/grading/partial-results.json");
-            if (!Files.exists(grades)) {
-                grades = scratch.resolve(module).resolve("target/grading/results.json");
-            }
-            if (!Files.exists(grades)) {
-                return List.of("no grade file; see " + log);
-            }
-            Map<String, String> outcomes = new LinkedHashMap<>();
-            Matcher test = TEST.matcher(Files.readString(grades));
-            while (test.find()) {
-                outcomes.put(test.group(2), test.group(3));
-                if (fails.contains(test.group(2))) {
-                    String firstLine = test.group(1).split("\\\\n")[0];
-                    System.out.println("       " + test.group(2) + ": " + firstLine);
-                }
-            }
-            List<String> problems = new ArrayList<>();
-            for (String failing : fails) {
-                if (!outcomes.containsKey(failing)) {
-                    problems.add(failing + ": no such check was graded (" + outcomes.keySet() + ")");
-                }
-            }
-            outcomes.forEach((check, outcome) -> {
-                boolean shouldFail = fails.contains(check);
-                if (shouldFail && outcome.equals("passed")) {
-                    problems.add(check + " passed, but this answer is wrong: " + variant.getProperty("about"));
-                } else if (!shouldFail && !outcome.equals("passed")) {
-                    problems.add(check + " ended " + outcome + ", but should pass; see " + log);
-                }
-            });
-            return problems;
-        } finally {
-            for (Map.Entry<Path, byte[]> original : originals.entrySet()) {
-                if (original.getValue() == null) {
-                    Files.deleteIfExists(original.getKey());
-                } else {
-                    Files.write(original.getKey(), original.getValue());
-                }
+        return originals;
+    }
+
+    private static void restore(Map<Path, byte[]> originals) throws IOException {
+        for (Map.Entry<Path, byte[]> original : originals.entrySet()) {
+            if (original.getValue() == null) {
+                Files.deleteIfExists(original.getKey());
+            } else {
+                Files.write(original.getKey(), original.getValue());
             }
         }
     }

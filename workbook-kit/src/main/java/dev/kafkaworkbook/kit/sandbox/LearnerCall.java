@@ -58,6 +58,9 @@ public final class LearnerCall {
             try {
                 return result.get(Math.min(left, TICK.toNanos()), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof OutOfMemoryError) {
+                    LearnerCode.releaseStaticMemory(code.getClass().getClassLoader());
+                }
                 throw e.getCause();
             } catch (TimeoutException notYet) {
                 if (deadline - System.nanoTime() > 0) {

@@ -1,7 +1,16 @@
 package dev.kafkaworkbook.kit.sandbox;
 
+import java.io.IOException;
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Tells the learner's compiled classes ({@code target/classes} of an exercise module) from the rest: the graders,
@@ -32,6 +41,64 @@ public final class LearnerCode {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * After the learner's code ran out of memory: empties what the learner's classes hold in static fields
+     * (collections, maps, arrays; other references are dropped where the field can be written), so that memory a
+     * runaway cache keeps does not starve the checks that follow, nor the broker. Classes not loaded yet are left alone.
+     *
+     * @return how many static fields were emptied
+     */
+    public static int releaseStaticMemory(ClassLoader loader) {
+        Path classes = Path.of("target", "classes");
+        if (!Files.isDirectory(classes)) {
+            return 0;
+        }
+        int released = 0;
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.')
+                        .replaceAll("\\.class$", "");
+                released += releaseStatics(name, loader);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Best effort: the check has failed already, and says why.
+        }
+        return released;
+    }
+
+    private static int releaseStatics(String className, ClassLoader loader) {
+        int released = 0;
+        try {
+            Class<?> type = Class.forName(className, false, loader);
+            for (Field field : type.getDeclaredFields()) {
+                if (!Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive() || field.isEnumConstant()) {
+                    continue;
+                }
+                field.setAccessible(true);
+                Object value = field.get(null);
+                if (value instanceof Collection<?> collection) {
+                    collection.clear();
+                    released++;
+                } else if (value instanceof Map<?, ?> map) {
+                    map.clear();
+                    released++;
+                } else if (value != null && value.getClass().isArray() && !value.getClass().getComponentType().isPrimitive()) {
+                    java.util.Arrays.fill((Object[]) value, null);
+                    released++;
+                } else if (value != null && value.getClass().isArray()) {
+                    // A primitive array cannot shrink; only dropping the reference frees it.
+                    if (!Modifier.isFinal(field.getModifiers())) {
+                        field.set(null, Array.newInstance(value.getClass().getComponentType(), 0));
+                        released++;
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError notReachable) {
+            // Unmodifiable collections, inaccessible fields, classes that fail to load: nothing to do.
+        }
+        return released;
     }
 
     public static boolean isLearnerClass(String className) {
