@@ -38,8 +38,8 @@ import java.util.stream.Stream;
  * A build variant must also exit non-zero exactly when something fails, write fresh grade files and end on the
  * verdict.
  *
- * <p>Usage: {@code java tools/CheckVariants.java [module…]} from the workbook root (default: every module with
- * variants). Exit 1 and one line per surprise otherwise. Maven runs offline: build once first.
+ * <p>Usage: {@code java tools/CheckVariants.java [module[/prefix]…]} from the workbook root (default: every module
+ * with variants; a prefix keeps the variants whose folder starts with it). Exit 1 and one line per surprise otherwise. Maven runs offline: build once first.
  */
 public class CheckVariants {
 
@@ -57,7 +57,13 @@ public class CheckVariants {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
-        List<String> modules = new ArrayList<>(List.of(args));
+        // An argument names a module, or module/prefix for the variants whose folder starts with the prefix.
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (String arg : args) {
+            int slash = arg.indexOf('/');
+            filters.put(slash < 0 ? arg : arg.substring(0, slash), slash < 0 ? "" : arg.substring(slash + 1));
+        }
+        List<String> modules = new ArrayList<>(filters.keySet());
         if (modules.isEmpty()) {
             try (Stream<Path> dirs = Files.list(root.resolve("solutions"))) {
                 dirs.filter(d -> Files.isDirectory(d.resolve("variants"))).map(d -> d.getFileName().toString())
@@ -73,7 +79,9 @@ public class CheckVariants {
             copyTree(scratch.resolve("solutions").resolve(module).resolve("src/main/java"), learnerSources);
             List<Path> folders;
             try (Stream<Path> dirs = Files.list(root.resolve("solutions").resolve(module).resolve("variants"))) {
-                folders = dirs.filter(Files::isDirectory).sorted().toList();
+                String prefix = filters.getOrDefault(module, "");
+                folders = dirs.filter(Files::isDirectory).filter(d -> d.getFileName().toString().startsWith(prefix))
+                        .sorted().toList();
             }
             for (Path folder : folders) {
                 variants++;

@@ -61,6 +61,20 @@ final class ModuleCompiler {
         return failure;
     }
 
+    /** One unit alone, skipped when up to date. */
+    Optional<Failure> compile(Unit unit, Path fingerprintFile) {
+        String fingerprint = fingerprint(unit);
+        if (Files.isRegularFile(fingerprintFile) && fingerprint.equals(read(fingerprintFile))) {
+            return Optional.empty();
+        }
+        delete(fingerprintFile);
+        Optional<Failure> failure = compile(unit, false);
+        if (failure.isEmpty()) {
+            write(fingerprintFile, fingerprint);
+        }
+        return failure;
+    }
+
     private Optional<Failure> compile(Unit unit, boolean graders) {
         List<Path> sources = javaFiles(unit.sourceRoots());
         deleteClassFiles(unit.output());

@@ -60,6 +60,7 @@ public final class WorkbookBuild {
         Optional<ModuleCompiler.Failure> failure = new ModuleCompiler(root, build.get("release"))
                 .compile(learner, graders, moduleDir.resolve("target").resolve("workbook-compile.fingerprint"));
         if (failure.isEmpty()) {
+            build.find("skeleton.sources").ifPresent(skeletons -> compareWithSkeletons(build, root, Path.of(skeletons)));
             return;
         }
         Texts kit = Texts.kit();
@@ -80,6 +81,37 @@ public final class WorkbookBuild {
             endBuild(session, build, false);
         }
         throw new ModuleDoesNotCompile(reason);
+    }
+
+    /**
+     * With {@code -Psolutions}: compiles the skeletons beside the solutions just compiled, and fails the build when
+     * the two differ in a public type or signature (a maintainer's mistake, found before a learner meets it).
+     */
+    private static void compareWithSkeletons(BuildArgs build, Path root, Path skeletons) {
+        Path output = build.path("main.output").resolveSibling("skeleton-classes");
+        List<Path> sources = new ArrayList<>(build.paths("main.sources"));
+        Path solutions = Path.of(build.get("main.sources.solutions"));
+        sources.removeIf(source -> source.toAbsolutePath().normalize().equals(solutions.toAbsolutePath().normalize()));
+        sources.add(skeletons);
+        List<String> classpath = build.list("main.classpath").stream()
+                .filter(entry -> !Path.of(entry).equals(build.path("main.output"))).toList();
+        Optional<ModuleCompiler.Failure> failure = new ModuleCompiler(root, build.get("release"))
+                .compile(new ModuleCompiler.Unit(sources, classpath, output), output.resolveSibling("skeleton.fingerprint"));
+        if (failure.isPresent()) {
+            throw new IllegalStateException("The skeletons of " + build.get("module") + " do not compile:\n"
+                    + failure.get().report());
+        }
+        java.util.Set<String> solved = PublicApi.of(build.path("main.output"), classpath);
+        java.util.Set<String> skeleton = PublicApi.of(output, classpath);
+        if (!solved.equals(skeleton)) {
+            java.util.Set<String> onlySolutions = new java.util.TreeSet<>(solved);
+            onlySolutions.removeAll(skeleton);
+            java.util.Set<String> onlySkeletons = new java.util.TreeSet<>(skeleton);
+            onlySkeletons.removeAll(solved);
+            throw new IllegalStateException("The skeletons and the solutions of " + build.get("module")
+                    + " differ in their public types or signatures:\n  only in the solutions: " + onlySolutions
+                    + "\n  only in the skeletons: " + onlySkeletons);
+        }
     }
 
     /** Every check the module's graders declare, at 0 points: what the module would have been graded on. */

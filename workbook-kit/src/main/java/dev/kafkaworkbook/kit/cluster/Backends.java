@@ -47,17 +47,46 @@ public final class Backends implements AutoCloseable {
         if (existing == null) {
             try {
                 existing = switch (choice.kind()) {
-                    case EMBEDDED -> EmbeddedKafkaCluster.start(brokers, workDir);
+                    case EMBEDDED -> startEmbedded(brokers);
                     case TESTCONTAINERS -> ContainerKafka.start(choice.image());
                     case EXTERNAL -> ExternalKafka.connect(choice.bootstrapServers().orElseThrow());
                 };
             } catch (BackendUnavailableException e) {
-                unavailable.put(key, e);
+                // An embedded cluster that did not start is tried again by the next check; the others are not.
+                if (choice.kind() != BackendKind.EMBEDDED) {
+                    unavailable.put(key, e);
+                }
                 throw e;
             }
             byBrokerCount.put(key, existing);
         }
         return existing;
+    }
+
+    /**
+     * Starts an embedded cluster, once more if the heap was exhausted meanwhile: a learner's runaway allocation in a
+     * check running beside this one fails its own check, and its memory is released, but it may have starved this
+     * start at the same moment.
+     */
+    private KafkaBackend startEmbedded(int brokers) {
+        try {
+            return EmbeddedKafkaCluster.start(brokers, workDir);
+        } catch (BackendUnavailableException e) {
+            if (!causedByMemory(e)) {
+                throw e;
+            }
+            System.gc();
+            return EmbeddedKafkaCluster.start(brokers, workDir);
+        }
+    }
+
+    private static boolean causedByMemory(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

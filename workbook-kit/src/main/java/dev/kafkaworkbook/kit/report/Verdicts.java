@@ -3,6 +3,7 @@ package dev.kafkaworkbook.kit.report;
 import dev.kafkaworkbook.kit.cluster.BackendUnavailableException;
 import dev.kafkaworkbook.kit.grading.Texts;
 import dev.kafkaworkbook.kit.grading.Todo;
+import dev.kafkaworkbook.kit.sandbox.ContainedError;
 import dev.kafkaworkbook.kit.sandbox.LearnerCode;
 import dev.kafkaworkbook.kit.sandbox.LearnerExit;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -32,6 +33,12 @@ final class Verdicts {
         // JUnit wraps what a parameter resolver (the cluster start-up, say) throws; the cause is what happened.
         Throwable thrown = reported instanceof ParameterResolutionException && reported.getCause() != null
                 ? reported.getCause() : reported;
+        if (thrown instanceof ContainedError contained) {
+            // Thrown by the learner's code (it came through a learner call), with or without a stack trace.
+            String where = LearnerCode.frameOf(contained.error()).map(frame -> " " + kit.get("at", frame)).orElse("");
+            return new Verdict(Outcome.CRASHED, kit.get(contained.error() instanceof OutOfMemoryError
+                    ? "outcome.memory.output" : "outcome.vm_error.output", contained.error(), where));
+        }
         Optional<LearnerExit> exit = find(thrown, LearnerExit.class);
         if (exit.isPresent()) {
             return new Verdict(Outcome.WRONG, kit.get("exit.called", "[" + exercise + "] ", exit.get().status(),

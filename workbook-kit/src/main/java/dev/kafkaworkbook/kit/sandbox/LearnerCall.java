@@ -61,6 +61,9 @@ public final class LearnerCall {
                 if (e.getCause() instanceof OutOfMemoryError) {
                     LearnerCode.releaseStaticMemory(code.getClass().getClassLoader());
                 }
+                if (e.getCause() instanceof VirtualMachineError error) {
+                    throw new ContainedError(error);
+                }
                 throw e.getCause();
             } catch (TimeoutException notYet) {
                 if (deadline - System.nanoTime() > 0) {
