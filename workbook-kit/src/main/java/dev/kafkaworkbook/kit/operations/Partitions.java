@@ -12,4 +12,11 @@ public final class Partitions {
 
     private Partitions() {
     }
+
+    /** A copy of {@code byPartition} in that order (TopicPartition has no natural order of its own). */
+    public static <V> java.util.SortedMap<TopicPartition, V> sorted(java.util.Map<TopicPartition, V> byPartition) {
+        java.util.SortedMap<TopicPartition, V> sorted = new java.util.TreeMap<>(ORDER);
+        sorted.putAll(byPartition);
+        return sorted;
+    }
 }
