@@ -71,7 +71,7 @@ class GroupHealthGrader {
         // A second member asks to join; the first one does not poll again, so the group waits for it to rejoin.
         KafkaConsumer<String, String> second = GroupMembers.join(cluster, group, "classic", data);
         second.subscribe(List.of(topic));
-        GroupMembers.pollUntil(cluster, group, second, GroupState.PREPARING_REBALANCE);
+        GroupMembers.pollUntil(cluster, group, second, java.util.Set.of(GroupState.PREPARING_REBALANCE));
 
         GroupStatus status = GroupMembers.check(cluster, group, feedback);
         GroupState after = ConsumerGroups.describe(cluster.admin(), group).groupState();

@@ -47,12 +47,12 @@ final class GroupMembers {
         member.close(CloseOptions.timeout(Duration.ofSeconds(5)));
     }
 
-    /** Polls {@code member} until the group is in {@code state}. */
-    static void pollUntil(Cluster cluster, String group, KafkaConsumer<String, String> member, GroupState state) {
+    /** Polls {@code member} until the group is in one of {@code states}. */
+    static void pollUntil(Cluster cluster, String group, KafkaConsumer<String, String> member, Set<GroupState> states) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (ConsumerGroups.describe(cluster.admin(), group).groupState() != state) {
+        while (!states.contains(ConsumerGroups.describe(cluster.admin(), group).groupState())) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Group " + group + " did not reach " + state + " within 20 s");
+                throw new IllegalStateException("Group " + group + " did not reach " + states + " within 20 s");
             }
             member.poll(Duration.ofMillis(100));
         }

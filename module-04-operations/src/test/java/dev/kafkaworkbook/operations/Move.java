@@ -141,6 +141,19 @@ final class Move {
         return moving;
     }
 
+    /**
+     * For each partition whose replicas or in-sync replicas are not the plan's: what they are, once the brokers have had
+     * a moment to learn the controller's latest metadata (a broker's view of a finished move lags it by milliseconds).
+     */
+    Map<TopicPartition, String> settledDifferencesFromPlan() {
+        try {
+            return await("metadata of " + topic + " settled").atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                    .until(this::differencesFromPlan, Map::isEmpty);
+        } catch (org.awaitility.core.ConditionTimeoutException stillDifferent) {
+            return differencesFromPlan();
+        }
+    }
+
     /** For each partition whose replicas or in-sync replicas are not the plan's: what they are. */
     Map<TopicPartition, String> differencesFromPlan() {
         TopicDescription description = cluster.describe(topic);

@@ -52,7 +52,7 @@ class ReassignmentGrader {
             Set<TopicPartition> moving = move.stillMoving();
             feedback.expect("execute.early", moving.isEmpty(), feedback.text("execute.early.expected"),
                     feedback.text("execute.early.observed", moving.size(), move.plan().size(), moving));
-            Map<TopicPartition, String> wrong = move.differencesFromPlan();
+            Map<TopicPartition, String> wrong = move.settledDifferencesFromPlan();
             feedback.expect("execute.incomplete", wrong.isEmpty(), feedback.text("execute.incomplete.expected"), wrong);
         }
     }
