@@ -26,7 +26,8 @@ import java.util.TreeSet;
  * the stuck and the idle one commits further:
  * <ul>
  *   <li>healthy: caught up each time (lag 0);</li>
- *   <li>lagging: one partition more than maxLag behind, the others well under; its commits move;</li>
+ *   <li>lagging: one partition more than maxLag behind, the others well under; its commits move, though more slowly
+ *       than records arrive;</li>
  *   <li>stuck: a small lag everywhere, under maxLag, but its commits stand still while records arrive;</li>
  *   <li>spread: every partition between maxLag/2 and maxLag behind (one exactly at maxLag): together far over
  *       maxLag, no partition over it; its commits move;</li>
@@ -114,12 +115,16 @@ final class LagScenario {
         int arriving = data.between(3, 8);
         fill(busy, arriving);
         ConsumerGroups.commit(cluster.admin(), healthy, Offsets.latest(cluster.admin(), busy));
-        for (String moving : List.of(lagging, spread)) {
-            Map<TopicPartition, Long> advanced = new HashMap<>();
-            ConsumerGroups.committed(cluster.admin(), moving).forEach((partition, offset) -> advanced.put(partition, offset + arriving));
-            ConsumerGroups.commit(cluster.admin(), moving, advanced);
-        }
+        // The lagging group reads, but more slowly than records arrive: its lag grows, and it is not stuck.
+        advance(lagging, arriving - 1);
+        advance(spread, arriving);
         return new Looks(first, look(monitor, groups, feedback));
+    }
+
+    private void advance(String group, long by) {
+        Map<TopicPartition, Long> advanced = new HashMap<>();
+        ConsumerGroups.committed(cluster.admin(), group).forEach((partition, offset) -> advanced.put(partition, offset + by));
+        ConsumerGroups.commit(cluster.admin(), group, advanced);
     }
 
     private static List<LagAlert> look(LagMonitor monitor, List<String> groups, Feedback feedback) {

@@ -25,6 +25,15 @@ record StampedTopic(String name, long cutoffMs, Map<TopicPartition, Long> firstK
 
     /** Three to five partitions, each with records on both sides of the cutoff, a different number on each. */
     static StampedTopic mixed(Cluster cluster, TestData data) {
+        return mixed(cluster, data, false);
+    }
+
+    /** As {@link #mixed(Cluster, TestData)}, plus one partition all of whose records are newer than the cutoff. */
+    static StampedTopic mixedAndNew(Cluster cluster, TestData data) {
+        return mixed(cluster, data, true);
+    }
+
+    private static StampedTopic mixed(Cluster cluster, TestData data, boolean oneAllNew) {
         int partitions = data.between(3, 5);
         long base = System.currentTimeMillis() - 3 * 3_600_000L;
         long cutoff = base + data.between(10, 20) * SPACING_MS + SPACING_MS / 2;
@@ -33,6 +42,9 @@ record StampedTopic(String name, long cutoffMs, Map<TopicPartition, Long> firstK
             // Partition p starts a few seconds later than partition 0: the first record kept sits at a different offset on each.
             long first = base + data.between(0, 8) * SPACING_MS;
             stamps.put(p, series(first, data.between(25, 40)));
+        }
+        if (oneAllNew) {
+            stamps.put(partitions, series(cutoff + SPACING_MS / 2, data.between(5, 15)));
         }
         return write(cluster, data, "cleanup", cutoff, stamps, Map.of());
     }
