@@ -50,22 +50,30 @@ final class BrokerSettings implements AutoCloseable {
         return changes;
     }
 
-    /** Puts back the cluster default and every broker's own value as they were. */
+    /**
+     * Puts back what changed: the cluster default as it was, and a broker's own value removed where the learner's code
+     * set one. (A broker whose value only follows the cluster default needs nothing of its own.)
+     */
     @Override
     public void close() {
-        if (changed().isEmpty()) {
-            return;
-        }
+        Map<String, ConfigEntry> now = read(cluster, name);
         Map<ConfigResource, Collection<AlterConfigOp>> restore = new LinkedHashMap<>();
-        before.forEach((broker, entry) -> {
-            ConfigEntry.ConfigSource own = broker.equals(CLUSTER_DEFAULT)
+        now.forEach((broker, entry) -> {
+            ConfigEntry was = before.get(broker);
+            boolean clusterDefault = broker.equals(CLUSTER_DEFAULT);
+            ConfigEntry.ConfigSource own = clusterDefault
                     ? ConfigEntry.ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG : ConfigEntry.ConfigSource.DYNAMIC_BROKER_CONFIG;
-            AlterConfigOp op = source(entry) == own
-                    ? new AlterConfigOp(new ConfigEntry(name, entry.value()), AlterConfigOp.OpType.SET)
-                    : new AlterConfigOp(new ConfigEntry(name, null), AlterConfigOp.OpType.DELETE);
-            restore.put(new ConfigResource(ConfigResource.Type.BROKER, broker), List.of(op));
+            boolean changed = !Objects.equals(value(was), value(entry)) || source(was) != source(entry);
+            if (!changed || (!clusterDefault && source(entry) != own)) {
+                return;
+            }
+            restore.put(new ConfigResource(ConfigResource.Type.BROKER, broker), List.of(source(was) == own
+                    ? new AlterConfigOp(new ConfigEntry(name, was.value()), AlterConfigOp.OpType.SET)
+                    : new AlterConfigOp(new ConfigEntry(name, null), AlterConfigOp.OpType.DELETE)));
         });
-        Cluster.get(cluster.admin().incrementalAlterConfigs(restore).all());
+        if (!restore.isEmpty()) {
+            Cluster.get(cluster.admin().incrementalAlterConfigs(restore).all());
+        }
     }
 
     private static Map<String, ConfigEntry> read(Cluster cluster, String name) {

@@ -15,6 +15,7 @@ import dev.kafkaworkbook.kit.tools.ToolRunner;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -112,7 +113,7 @@ class LagReportGrader {
             String read = cluster.createTopic("lag-read", data.between(4, 7));
             String abandoned = cluster.createTopic("lag-old", data.between(2, 3));
             String group = cluster.newGroupId("lag");
-            KafkaProducerHolder.fill(cluster, data, read, abandoned);
+            fill(cluster, data, read, abandoned);
 
             // Commits on some partitions of each topic; on the read topic at least one partition has records but no commit.
             Map<TopicPartition, Long> ends = new HashMap<>(Offsets.latest(cluster.admin(), read));
@@ -158,6 +159,18 @@ class LagReportGrader {
             return reports;
         }
 
+        /** Records on every partition of the topics, a different number on each. */
+        private static void fill(Cluster cluster, TestData data, String... topics) {
+            KafkaProducer<String, String> producer = cluster.producer(new StringSerializer(), new StringSerializer(), Map.of());
+            for (String topic : topics) {
+                Map<Integer, Integer> counts = new TreeMap<>();
+                for (TopicPartition partition : Offsets.partitions(cluster.admin(), topic)) {
+                    counts.put(partition.partition(), data.between(3, 40));
+                }
+                PartitionWriter.write(producer, topic, counts, 40, data);
+            }
+        }
+
         /** Each partition both reports list, the tool's line and the learner's, as the tool would print them. */
         void forEachShared(java.util.function.BiConsumer<GroupDescribeTable.Line, GroupDescribeTable.Line> compare) {
             Map<TopicPartition, PartitionLag> mine = learner.stream()
@@ -183,17 +196,4 @@ class LagReportGrader {
         }
     }
 
-    /** Records on every partition of the two topics, a different number on each. */
-    private static final class KafkaProducerHolder {
-        static void fill(Cluster cluster, TestData data, String... topics) {
-            var producer = cluster.producer(new StringSerializer(), new StringSerializer(), Map.of());
-            for (String topic : topics) {
-                Map<Integer, Integer> counts = new TreeMap<>();
-                for (TopicPartition partition : Offsets.partitions(cluster.admin(), topic)) {
-                    counts.put(partition.partition(), data.between(3, 40));
-                }
-                PartitionWriter.write(producer, topic, counts, 40, data);
-            }
-        }
-    }
 }

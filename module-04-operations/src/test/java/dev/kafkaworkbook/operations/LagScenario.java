@@ -108,29 +108,39 @@ final class LagScenario {
 
     /** The learner's monitor looks, records arrive and the moving groups commit, the monitor looks again. */
     Looks lookTwice(Feedback feedback) {
-        List<String> groups = List.copyOf(names.keySet());
-        LagMonitor monitor = feedback.call("create.hang", () -> new LagMonitor(cluster.admin(), maxLag));
-        List<LagAlert> first = look(monitor, groups, feedback);
+        LagMonitor monitor = monitor(feedback);
+        List<LagAlert> first = look(monitor, feedback);
+        moveOn();
+        return new Looks(first, look(monitor, feedback));
+    }
 
+    /** A new monitor of the learner's, with this scenario's threshold. */
+    LagMonitor monitor(Feedback feedback) {
+        return feedback.call("create.hang", () -> new LagMonitor(cluster.admin(), maxLag));
+    }
+
+    /** One look of {@code monitor} at the five groups: its alerts, never null. */
+    List<LagAlert> look(LagMonitor monitor, Feedback feedback) {
+        List<String> groups = List.copyOf(names.keySet());
+        List<LagAlert> alerts = feedback.call("check.hang", () -> monitor.check(groups));
+        feedback.expect("check.null", alerts != null, feedback.text("check.null.expected"), "null");
+        return alerts.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** Records arrive on the busy topic; every group but the stuck and the idle one commits further. */
+    void moveOn() {
         int arriving = data.between(3, 8);
         fill(busy, arriving);
         ConsumerGroups.commit(cluster.admin(), healthy, Offsets.latest(cluster.admin(), busy));
         // The lagging group reads, but more slowly than records arrive: its lag grows, and it is not stuck.
         advance(lagging, arriving - 1);
         advance(spread, arriving);
-        return new Looks(first, look(monitor, groups, feedback));
     }
 
     private void advance(String group, long by) {
         Map<TopicPartition, Long> advanced = new HashMap<>();
         ConsumerGroups.committed(cluster.admin(), group).forEach((partition, offset) -> advanced.put(partition, offset + by));
         ConsumerGroups.commit(cluster.admin(), group, advanced);
-    }
-
-    private static List<LagAlert> look(LagMonitor monitor, List<String> groups, Feedback feedback) {
-        List<LagAlert> alerts = feedback.call("check.hang", () -> monitor.check(groups));
-        feedback.expect("check.null", alerts != null, feedback.text("check.null.expected"), "null");
-        return alerts.stream().filter(Objects::nonNull).toList();
     }
 
     private void fill(String topic, int perPartition) {

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Order;
@@ -36,7 +37,7 @@ class MinInsyncReplicasGrader {
 
     @Order(1)
     @Check
-    void setOnTheTopicAndNowhereElse(Cluster cluster, TestData data, Feedback feedback) {
+    void setOnTheTopicAndNowhereElse(Cluster cluster, TestData data, Feedback feedback) throws Exception {
         String topic = cluster.createTopic("consistency", data.between(1, 3), 3, Map.of());
         try (BrokerSettings brokers = BrokerSettings.of(cluster, TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)) {
             raise(cluster, topic, feedback);
@@ -50,7 +51,7 @@ class MinInsyncReplicasGrader {
 
     @Order(2)
     @Check(points = 2)
-    void acksAllIsRefusedWithOneReplicaInSyncOnly(Cluster cluster, TestData data, Feedback feedback) {
+    void acksAllIsRefusedWithOneReplicaInSyncOnly(Cluster cluster, TestData data, Feedback feedback) throws Exception {
         BrokerControl brokers = cluster.brokers().orElseThrow();
         List<Integer> replicas = new ArrayList<>(brokers.runningBrokers());
         java.util.Collections.shuffle(replicas, data.random());
@@ -87,8 +88,21 @@ class MinInsyncReplicasGrader {
         }
     }
 
-    static void raise(Cluster cluster, String topic, Feedback feedback) {
-        feedback.run("raise.hang", () -> ConsistencyUpgrade.requireTwoInSyncReplicas(cluster.admin(), topic));
+    /**
+     * Runs the learner's change. A change aimed at one broker's own min.insync.replicas is refused by a cluster with
+     * eligible leader replicas (ELR, on in production clusters): that refusal is the learner's answer, told as such.
+     */
+    static void raise(Cluster cluster, String topic, Feedback feedback) throws Exception {
+        try {
+            feedback.run("raise.hang", () -> ConsistencyUpgrade.requireTwoInSyncReplicas(cluster.admin(), topic));
+        } catch (Exception thrown) {
+            for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+                if (cause instanceof InvalidConfigurationException refused && String.valueOf(refused.getMessage()).contains("Broker-level")) {
+                    throw feedback.wrong("onBroker.refused", feedback.text("onBroker.expected", topic), refused.getMessage());
+                }
+            }
+            throw thrown;
+        }
     }
 
     /** Writes one record with acks=all: null when acknowledged, else the simple name of the error and its message. */

@@ -23,6 +23,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.awaitility.Awaitility.await;
 
@@ -32,10 +36,17 @@ import static org.awaitility.Awaitility.await;
  */
 final class Move {
 
-    /** Records per partition and their size: with the throttle below, the new broker needs a second or two to copy its share. */
+    /** Records per partition and their size: far more than a throttled replica copies in the hold below. */
     static final Fill SLOW = new Fill(100, 1_000);
     static final Fill FAST = new Fill(60, 200);
-    private static final long THROTTLE_BYTES_PER_SECOND = 250_000;
+    /**
+     * While the move is held, each broker copies at most this much a second. A broker's replication quota is measured
+     * over eleven one-second windows, so a move first gets about ten seconds' worth (10 KB) through; a partition of
+     * 100 KB then takes over a minute: the move does not end while it is held.
+     */
+    private static final long HELD_BYTES_PER_SECOND = 1_000;
+    /** How long the move is held before the throttle is lifted: longer than execute() takes to start it. */
+    static final Duration HOLD = Duration.ofSeconds(1);
     private static final List<String> BROKER_THROTTLES = List.of("leader.replication.throttled.rate",
             "follower.replication.throttled.rate");
     private static final List<String> TOPIC_THROTTLES = List.of("leader.replication.throttled.replicas",
@@ -111,11 +122,15 @@ final class Move {
         return written;
     }
 
-    /** Slows every replica's copy down, as {@code kafka-reassign-partitions --throttle} does; lifted on close. */
-    Throttle throttle() {
+    /**
+     * Holds the move back for {@link #HOLD}: a replication throttle (as {@code kafka-reassign-partitions --throttle}
+     * sets) too low to copy a partition, lifted after that time, and at the latest on close. A move cannot end while it
+     * is held, so an execute() that returns sooner has not waited for it.
+     */
+    Throttle hold() {
         Map<ConfigResource, Collection<AlterConfigOp>> on = new LinkedHashMap<>();
         for (int broker : cluster.brokers().orElseThrow().brokerIds()) {
-            on.put(broker(broker), BROKER_THROTTLES.stream().map(name -> set(name, String.valueOf(THROTTLE_BYTES_PER_SECOND))).toList());
+            on.put(broker(broker), BROKER_THROTTLES.stream().map(name -> set(name, String.valueOf(HELD_BYTES_PER_SECOND))).toList());
         }
         on.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), TOPIC_THROTTLES.stream().map(name -> set(name, "*")).toList());
         Cluster.get(cluster.admin().incrementalAlterConfigs(on).all());
@@ -123,14 +138,33 @@ final class Move {
     }
 
     final class Throttle implements AutoCloseable {
-        @Override
-        public void close() {
-            Map<ConfigResource, Collection<AlterConfigOp>> off = new LinkedHashMap<>();
-            for (int broker : cluster.brokers().orElseThrow().brokerIds()) {
-                off.put(broker(broker), BROKER_THROTTLES.stream().map(Move::delete).toList());
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "reassignment-hold");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private final AtomicBoolean lifted = new AtomicBoolean();
+
+        private Throttle() {
+            timer.schedule(this::lift, HOLD.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        private void lift() {
+            if (lifted.compareAndSet(false, true)) {
+                Map<ConfigResource, Collection<AlterConfigOp>> off = new LinkedHashMap<>();
+                for (int broker : cluster.brokers().orElseThrow().brokerIds()) {
+                    off.put(broker(broker), BROKER_THROTTLES.stream().map(Move::delete).toList());
+                }
+                off.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), TOPIC_THROTTLES.stream().map(Move::delete).toList());
+                Cluster.get(cluster.admin().incrementalAlterConfigs(off).all());
             }
-            off.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), TOPIC_THROTTLES.stream().map(Move::delete).toList());
-            Cluster.get(cluster.admin().incrementalAlterConfigs(off).all());
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            timer.shutdownNow();
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+            lift();
         }
     }
 

@@ -19,14 +19,14 @@ import java.util.Set;
 /**
  * Grades exercise 4.4. The plan is judged on random layouts (brokers, partitions, replication factors), as a pure
  * function. The move is judged on a cluster of four brokers, one of which holds none of the topic's replicas (the
- * broker just added): the grader hands the learner's {@code execute} a balanced plan of its own, and slows the copy
- * down (a replication throttle, as {@code kafka-reassign-partitions --throttle} sets) so that a move takes a second or
- * two; when {@code execute} returns, the move must be over.
+ * broker just added): the grader hands the learner's {@code execute} a balanced plan of its own and holds the copy
+ * back for a second (a replication throttle, as {@code kafka-reassign-partitions --throttle} sets, then lifted);
+ * when {@code execute} returns, the move must be over.
  */
 @Grader(exercise = "4.4", brokers = 4)
 class ReassignmentGrader {
 
-    /** What execute() may take: the throttled move takes a second or two. */
+    /** What execute() may take: the held move takes a second or two. */
     private static final long MOVE_TIMEOUT_MS = 30_000;
     private static final Duration EXECUTE_CALL = Duration.ofMillis(MOVE_TIMEOUT_MS + 15_000);
     private static final int LAYOUTS = 6;
@@ -44,9 +44,9 @@ class ReassignmentGrader {
 
     @Order(2)
     @Check(points = 2)
-    void executeReturnsOnlyOnceTheMoveIsComplete(Cluster cluster, TestData data, Feedback feedback) {
+    void executeReturnsOnlyOnceTheMoveIsComplete(Cluster cluster, TestData data, Feedback feedback) throws Exception {
         Move move = Move.prepare(cluster, data, Move.SLOW);
-        try (Move.Throttle throttle = move.throttle()) {
+        try (Move.Throttle held = move.hold()) {
             feedback.run("execute.hang", EXECUTE_CALL,
                     () -> PartitionMover.execute(cluster.admin(), move.plan(), MOVE_TIMEOUT_MS));
             Set<TopicPartition> moving = move.stillMoving();

@@ -24,7 +24,6 @@ final class ToolScope extends ThreadGroup {
         super(parent, "kafka-tool " + tool.command());
         this.out = out;
         this.err = err;
-        setDaemon(false);
     }
 
     static Optional<ToolScope> of(Thread thread) {
