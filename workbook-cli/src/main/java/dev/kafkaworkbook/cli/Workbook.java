@@ -18,7 +18,8 @@ import java.nio.file.Path;
  * </pre>
  * Each learner command is a subcommand, so that later ones (watch, list, hint…) sit beside these.
  */
-@Command(name = "workbook", subcommands = {ClusterCommand.class, CommandLine.HelpCommand.class},
+@Command(name = "workbook", subcommands = {ClusterCommand.class, WatchCommand.class, ListCommand.class, HintCommand.class,
+        ResetCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
         mixinStandardHelpOptions = true, versionProvider = Workbook.Version.class)
 public final class Workbook implements Runnable {
 
@@ -28,13 +29,23 @@ public final class Workbook implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
+    public static void main(String[] given) {
+        String[] args = withLanguage(given);
         if (args.length > 0 && args[0].equals(ClusterCommand.NAME)) {
             Logs.forCluster(root());
         } else {
             Logs.forTools(root());
         }
         System.exit(commandLine().execute(withoutScriptSuffix(args)));
+    }
+
+    /** {@code --lang es|en} before the command sets the language of everything that follows, as -Dworkbook.lang does. */
+    static String[] withLanguage(String[] args) {
+        if (args.length >= 2 && args[0].equals("--lang")) {
+            System.setProperty(Language.PROPERTY, args[1]);
+            return java.util.Arrays.copyOfRange(args, 2, args.length);
+        }
+        return args;
     }
 
     /** {@code kafka-topics.sh}, as the lesson writes it, is {@code kafka-topics}. */
