@@ -49,6 +49,7 @@ final class WatchLoop implements AutoCloseable {
     private DirectoryWatcher watcher;
     private Course.Exercise current;
     private volatile boolean finished;
+    private boolean moveOnWhenPassed = true;
 
     WatchLoop(Path root, Texts texts, PrintStream out, WorkerFactory workers) {
         this.root = root;
@@ -116,6 +117,19 @@ final class WatchLoop implements AutoCloseable {
         });
     }
 
+    /** A benchmark grades the same exercise again and again: it stays on it once passed. */
+    void stayOnPassedExercises() {
+        moveOnWhenPassed = false;
+    }
+
+    /** Grades {@code id} from now on. */
+    Future<?> select(String id) {
+        return events.submit(() -> {
+            current = course.find(id).orElseThrow();
+            gradeCurrent();
+        });
+    }
+
     boolean finished() {
         return finished;
     }
@@ -163,7 +177,7 @@ final class WatchLoop implements AutoCloseable {
             worker.close();
             worker = null;
         }
-        if (verdict.passed()) {
+        if (verdict.passed() && moveOnWhenPassed) {
             Optional<Course.Exercise> next = course.after(current.id());
             if (next.isEmpty()) {
                 out.println(texts.get("watch.allDone", current.title()));
