@@ -3,13 +3,10 @@ package dev.kafkaworkbook.cli;
 import dev.kafkaworkbook.kit.grading.Texts;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,16 +33,8 @@ class WatchBenchmark {
 
     @Test
     void fromASaveToTheVerdict() throws Exception {
-        Path repository = Path.of("..").toAbsolutePath().normalize();
-        Path copy = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "watch-benchmark-").toAbsolutePath();
-        for (String part : List.of("pom.xml", "exercise-parent", "module-01-producer")) {
-            copyTree(repository.resolve(part), copy.resolve(part));
-        }
-        Files.writeString(copy.resolve("pom.xml"), Files.readString(copy.resolve("pom.xml"))
-                .replaceAll("\\s*<module>module-0[2-9][^<]*</module>", ""));
-        Path sources = copy.resolve("module-01-producer/src/main/java");
-        copyTree(repository.resolve("solutions/module-01-producer/src/main/java"), sources);
-        Path folder = sources.resolve("dev/kafkaworkbook/producer");
+        Path copy = WorkbookCopy.moduleOne("watch-benchmark", true);
+        Path folder = copy.resolve("module-01-producer/src/main/java/dev/kafkaworkbook/producer");
 
         BlockingQueue<WorkerProcess.Result> verdicts = new LinkedBlockingQueue<>();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
@@ -73,20 +61,6 @@ class WatchBenchmark {
                 System.out.printf(Locale.ROOT, "watch %s: save to verdict, median %.2f s, fastest %.2f s, slowest %.2f s (%d saves)%n",
                         exercise, (seconds.get(SAVES / 2 - 1) + seconds.get(SAVES / 2)) / 2, seconds.get(0),
                         seconds.get(SAVES - 1), SAVES);
-            }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.filter(p -> !p.toString().contains(File.separator + "target")).toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
-                }
             }
         }
     }

@@ -12,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,26 +33,15 @@ class WatchLoopTest {
     private static final String PUBLISHER = "module-01-producer/src/main/java/dev/kafkaworkbook/producer/OrderEventPublisher.java";
 
     private static Path copy;
-    private static Path repository;
 
     @BeforeAll
     static void copyTheWorkbook() throws IOException {
-        repository = Path.of("..").toAbsolutePath().normalize();
-        copy = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "watch-").toAbsolutePath();
-        for (String part : List.of("pom.xml", "module-01-producer", "solutions/module-01-producer/src/main/java")) {
-            copyTree(repository.resolve(part), copy.resolve(part));
-        }
-        // Only module 1 in this workbook: the loop watches, lists and moves on within it.
-        Files.writeString(copy.resolve("pom.xml"), Files.readString(copy.resolve("pom.xml"))
-                .replaceAll("\\s*<module>module-0[2-9][^<]*</module>", ""));
-        copyTree(repository.resolve("exercise-parent"), copy.resolve("exercise-parent"));
+        copy = WorkbookCopy.moduleOne("watch", false);
     }
 
     @AfterAll
     static void removeTheCopy() throws IOException {
-        try (Stream<Path> paths = Files.walk(copy)) {
-            paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-        }
+        WorkbookCopy.delete(copy);
     }
 
     @Test
@@ -122,19 +109,5 @@ class WatchLoopTest {
         return Arrays.stream(classpath.split(File.pathSeparator)).filter(entry -> !entry.isBlank())
                 .filter(entry -> !entry.endsWith("workbook-cli" + File.separator + "target" + File.separator + "test-classes"))
                 .toList();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.filter(p -> !p.toString().contains(File.separator + "target")).toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }
