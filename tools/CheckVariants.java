@@ -72,19 +72,32 @@ public class CheckVariants {
         }
         Path scratch = Files.createTempDirectory("workbook-variants-");
         copyTree(root, scratch);
+        for (String module : modules) {
+            copyTree(scratch.resolve("solutions").resolve(module).resolve("src/main/java"),
+                    scratch.resolve(module).resolve("src/main/java"));
+        }
+        List<String> classpath = workerClasspath(scratch, modules);
         int surprises = 0;
         int variants = 0;
         for (String module : modules) {
             Path learnerSources = scratch.resolve(module).resolve("src/main/java");
-            copyTree(scratch.resolve("solutions").resolve(module).resolve("src/main/java"), learnerSources);
             List<Path> folders;
             try (Stream<Path> dirs = Files.list(root.resolve("solutions").resolve(module).resolve("variants"))) {
                 String prefix = filters.getOrDefault(module, "");
                 folders = dirs.filter(Files::isDirectory).filter(d -> d.getFileName().toString().startsWith(prefix))
                         .sorted().toList();
             }
+            // Answers graded by their grader alone share one warm JVM; whole builds run Maven, one each.
+            List<Path> graded = new ArrayList<>();
+            List<Path> builds = new ArrayList<>();
             for (Path folder : folders) {
-                variants++;
+                (isBuild(folder) ? builds : graded).add(folder);
+            }
+            variants += folders.size();
+            if (!graded.isEmpty()) {
+                surprises += runInOneJvm(scratch, module, graded, classpath);
+            }
+            for (Path folder : builds) {
                 List<String> problems = run(scratch, module, learnerSources, folder);
                 for (String problem : problems) {
                     System.out.println("       " + problem);
@@ -93,7 +106,59 @@ public class CheckVariants {
             }
         }
         System.out.println("Variants checked: " + variants + ", " + surprises + " graded otherwise than declared.");
+        if (surprises == 0) {
+            deleteTree(scratch);
+        } else {
+            System.out.println("The copy they were graded in, with each build's log: " + scratch);
+        }
         System.exit(surprises == 0 && variants > 0 ? 0 : 1);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private static boolean isBuild(Path folder) throws IOException {
+        Properties variant = new Properties();
+        try (Reader in = Files.newBufferedReader(folder.resolve("variant.properties"), StandardCharsets.UTF_8)) {
+            variant.load(in);
+        }
+        return "build".equals(variant.getProperty("run", "grader"));
+    }
+
+    /** What the kit's grading session runs on: the modules' test class paths, written by Maven in the copy. */
+    private static List<String> workerClasspath(Path scratch, List<String> modules) throws Exception {
+        Path log = scratch.resolve("variants-classpath.log");
+        int status = new ProcessBuilder("mvn", "-B", "-q", "-o", "process-test-resources", "-Dworkbook.skipKitTests=true",
+                "-pl", String.join(",", modules), "-am").directory(scratch.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start().waitFor();
+        if (status != 0) {
+            throw new IllegalStateException("mvn process-test-resources failed in the copy; see " + log);
+        }
+        Set<String> entries = new java.util.LinkedHashSet<>();
+        for (String module : modules) {
+            String text = Files.readString(scratch.resolve(module).resolve("target/workbook-classpath.txt")).trim();
+            entries.addAll(List.of(text.split(java.io.File.pathSeparator)));
+        }
+        return List.copyOf(entries);
+    }
+
+    /** Grades the variants with the kit's VariantRunner, in one JVM whose broker stays up from one to the next. */
+    private static int runInOneJvm(Path scratch, String module, List<Path> folders, List<String> classpath) throws Exception {
+        Path argfile = scratch.resolve("variants-" + module + ".args");
+        Files.writeString(argfile, "-cp \"" + String.join(java.io.File.pathSeparator, classpath) + "\"");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss1m", "-Xmx1g", "-Dfile.encoding=UTF-8",
+                "-Djdk.attach.allowAttachSelf=true", "-XX:+EnableDynamicAgentLoading", "-Dworkbook.lang=en",
+                "@" + argfile, "dev.kafkaworkbook.kit.session.VariantRunner", scratch.toString(), module));
+        folders.forEach(folder -> command.add(folder.toString()));
+        Process runner = new ProcessBuilder(command).directory(scratch.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        return runner.waitFor();
     }
 
     /** Overlays one variant, grades it, restores the reference, and returns what did not end as declared. */
@@ -102,7 +167,7 @@ public class CheckVariants {
         try (Reader in = Files.newBufferedReader(folder.resolve("variant.properties"), StandardCharsets.UTF_8)) {
             variant.load(in);
         }
-        boolean build = "build".equals(variant.getProperty("run", "grader"));
+        boolean build = true;
         Set<String> fails = new TreeSet<>(List.of(variant.getProperty("fails", "").trim().split("\\s+")));
         fails.remove("");
         Map<Path, byte[]> originals = overlay(folder, learnerSources);

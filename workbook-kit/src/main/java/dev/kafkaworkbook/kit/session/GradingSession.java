@@ -68,6 +68,7 @@ public final class GradingSession implements AutoCloseable {
     private final Backends backends;
     private final List<String> classpath;
     private final String release;
+    private final boolean hiddenGraders;
     private int runs;
     private Path graderClasses;
     private Set<String> gradedApi;
@@ -77,6 +78,12 @@ public final class GradingSession implements AutoCloseable {
      * @param classpath what the learner's code and the graders compile against: the kit, Kafka, the module libraries
      */
     public GradingSession(Path root, List<String> classpath, String release) {
+        this(root, classpath, release, false);
+    }
+
+    /** @param hiddenGraders with the instructors' hidden graders too ({@code solutions/<module>/src/test}) */
+    public GradingSession(Path root, List<String> classpath, String release, boolean hiddenGraders) {
+        this.hiddenGraders = hiddenGraders;
         this.root = root.toAbsolutePath().normalize();
         this.work = this.root.resolve("target").resolve("watch");
         this.classpath = List.copyOf(classpath);
@@ -98,12 +105,34 @@ public final class GradingSession implements AutoCloseable {
 
     /** Compiles the module as it is now and grades the exercise's visible checks. */
     public Result grade(String module, String exercise) {
+        List<GraderSources.DeclaredCheck> declared = GraderSources.scan(testSources(module)).stream()
+                .filter(c -> c.exercise().equals(exercise) && !c.hidden()).toList();
+        return grade(module, exercise, declared);
+    }
+
+    /** Compiles the module as it is now and runs the named grader classes (hidden ones too, if the session has them). */
+    public Result gradeWith(String module, List<String> graderClasses) {
+        List<GraderSources.DeclaredCheck> declared = GraderSources.scan(testSources(module)).stream()
+                .filter(c -> graderClasses.contains(c.graderClass())).toList();
+        if (declared.isEmpty()) {
+            throw new IllegalArgumentException("No grader " + graderClasses + " in " + module);
+        }
+        return grade(module, declared.get(0).exercise(), declared);
+    }
+
+    private List<Path> testSources(String module) {
+        List<Path> sources = new ArrayList<>(List.of(root.resolve(module).resolve("src/test/java")));
+        if (hiddenGraders) {
+            sources.add(root.resolve("solutions").resolve(module).resolve("src/test/java"));
+        }
+        return sources;
+    }
+
+    private Result grade(String module, String exercise, List<GraderSources.DeclaredCheck> declared) {
         GradingRun.startNew();
         long t0 = System.nanoTime();
         Path moduleDir = root.resolve(module);
-        List<Path> testSources = List.of(moduleDir.resolve("src/test/java"));
-        List<GraderSources.DeclaredCheck> declared = GraderSources.scan(testSources).stream()
-                .filter(c -> c.exercise().equals(exercise) && !c.hidden()).toList();
+        List<Path> testSources = testSources(module);
         Path run = work.resolve("run-" + (++runs));
         Path classes = run.resolve("classes");
         ModuleCompiler compiler = new ModuleCompiler(root, release);
@@ -159,8 +188,9 @@ public final class GradingSession implements AutoCloseable {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         String previousModule = System.getProperty(ScorecardListener.MODULE_PROPERTY);
         LearnerCode.addLocation(classes);
-        try (URLClassLoader loader = new URLClassLoader(urls(classes, graderClasses, moduleDir.resolve("src/test/resources")),
-                GradingSession.class.getClassLoader())) {
+        Path hiddenTexts = root.resolve("solutions").resolve(module).resolve("src/test/resources");
+        try (URLClassLoader loader = new URLClassLoader(urls(classes, graderClasses, moduleDir.resolve("src/test/resources"),
+                hiddenGraders && Files.isDirectory(hiddenTexts) ? hiddenTexts : null), GradingSession.class.getClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);
             System.setProperty(ScorecardListener.MODULE_PROPERTY, module);
             var builder = request().configurationParameter("junit.jupiter.execution.parallel.enabled", "false");
