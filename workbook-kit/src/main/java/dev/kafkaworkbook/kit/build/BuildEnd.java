@@ -2,6 +2,7 @@ package dev.kafkaworkbook.kit.build;
 
 import dev.kafkaworkbook.kit.grading.Texts;
 import dev.kafkaworkbook.kit.report.CheckResult;
+import dev.kafkaworkbook.kit.report.ClassroomResults;
 import dev.kafkaworkbook.kit.report.ExerciseOrder;
 import dev.kafkaworkbook.kit.report.GradeFiles;
 import dev.kafkaworkbook.kit.report.GradescopeResults;
@@ -92,6 +93,7 @@ final class BuildEnd {
                 grades.byModule().forEach((module, results) -> visible.put(module,
                         results.stream().filter(r -> !r.hidden()).toList()));
                 GradescopeResults.write(file, grades.all(), grades.seconds(), scorecard.workbook(heading, visible, notes));
+                ClassroomResults.write(root, grades.byModule());
                 out.println(kit.get(grades.partial() ? "report.written.partial" : "report.written", file));
             }
         }

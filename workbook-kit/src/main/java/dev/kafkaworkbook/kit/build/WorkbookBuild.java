@@ -50,6 +50,11 @@ public final class WorkbookBuild {
             return;
         }
         String module = build.get("module");
+        if (build.find("skeleton.sources").isPresent() && !java.nio.file.Files.isDirectory(Path.of(build.get("main.sources.solutions")))) {
+            // -Psolutions in a learner's copy, which has no solutions/: say so once, instead of grading nothing.
+            System.out.println(Texts.kit().get("solutions.missing", module));
+            System.exit(1);
+        }
         Path moduleDir = build.path("main.output").toAbsolutePath().getParent().getParent();
         GradeFiles.clear(moduleDir);
         Path root = build.path("root");

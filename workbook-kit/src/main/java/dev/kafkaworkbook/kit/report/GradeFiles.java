@@ -23,11 +23,23 @@ public final class GradeFiles {
     /** Deletes the grade files under {@code base} (a module or the workbook root). */
     public static void clear(Path base) {
         for (Path file : new Path[]{RESULTS, PARTIAL, SCORECARD}) {
-            try {
-                Files.deleteIfExists(base.resolve(file));
+            delete(base.resolve(file));
+        }
+        Path classroom = base.resolve(ClassroomResults.DIR);
+        if (Files.isDirectory(classroom)) {
+            try (java.util.stream.Stream<Path> files = Files.list(classroom)) {
+                files.forEach(GradeFiles::delete);
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not delete the old grade file " + base.resolve(file), e);
+                throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete the old grade file " + file, e);
         }
     }
 
