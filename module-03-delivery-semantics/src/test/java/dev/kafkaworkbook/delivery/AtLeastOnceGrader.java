@@ -9,7 +9,6 @@ import dev.kafkaworkbook.kit.grading.Tally;
 import dev.kafkaworkbook.kit.grading.TestData;
 import dev.kafkaworkbook.kit.learner.ConsumerJournal;
 import dev.kafkaworkbook.kit.learner.ConsumerJournal.Position;
-import dev.kafkaworkbook.kit.learner.SharedRun;
 import dev.kafkaworkbook.kit.sandbox.Console;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Order;
@@ -27,8 +26,6 @@ import java.util.Optional;
  */
 @Grader(exercise = "3.2")
 class AtLeastOnceGrader {
-
-    private static final SharedRun<Takeover.Facts> CRASH = new SharedRun<>();
 
     @Order(1)
     @Check
@@ -69,8 +66,7 @@ class AtLeastOnceGrader {
     }
 
     private static Takeover.Facts crash(Cluster cluster, TestData data, Feedback feedback) {
-        return CRASH.get(() -> Takeover.of(DeliveryModel.AT_LEAST_ONCE, cluster, data, feedback)
-                .run(Orders.randomEvents(data, data.between(50, 80))));
+        return CrashRuns.of(DeliveryModel.AT_LEAST_ONCE, cluster, data, feedback);
     }
 
     /**

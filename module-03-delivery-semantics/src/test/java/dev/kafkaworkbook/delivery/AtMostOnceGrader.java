@@ -9,7 +9,6 @@ import dev.kafkaworkbook.kit.grading.Tally;
 import dev.kafkaworkbook.kit.grading.TestData;
 import dev.kafkaworkbook.kit.learner.ConsumerJournal;
 import dev.kafkaworkbook.kit.learner.ConsumerJournal.Position;
-import dev.kafkaworkbook.kit.learner.SharedRun;
 import dev.kafkaworkbook.kit.sandbox.Console;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Order;
@@ -26,8 +25,6 @@ import java.util.Optional;
  */
 @Grader(exercise = "3.1")
 class AtMostOnceGrader {
-
-    private static final SharedRun<Takeover.Facts> CRASH = new SharedRun<>();
 
     @Order(1)
     @Check
@@ -61,8 +58,7 @@ class AtMostOnceGrader {
     }
 
     private static Takeover.Facts crash(Cluster cluster, TestData data, Feedback feedback) {
-        return CRASH.get(() -> Takeover.of(DeliveryModel.AT_MOST_ONCE, cluster, data, feedback)
-                .run(Orders.randomEvents(data, data.between(50, 80))));
+        return CrashRuns.of(DeliveryModel.AT_MOST_ONCE, cluster, data, feedback);
     }
 
     /** A record processed while no commit of its consumer covered it yet. */

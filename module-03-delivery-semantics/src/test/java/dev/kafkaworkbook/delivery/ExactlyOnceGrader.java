@@ -10,14 +10,12 @@ import dev.kafkaworkbook.kit.grading.ProducerConfigs;
 import dev.kafkaworkbook.kit.grading.Tally;
 import dev.kafkaworkbook.kit.grading.TestData;
 import dev.kafkaworkbook.kit.groups.MemberConfigs;
-import dev.kafkaworkbook.kit.learner.SharedRun;
 import dev.kafkaworkbook.kit.sandbox.Console;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Order;
@@ -38,7 +36,6 @@ import java.util.Properties;
 @Grader(exercise = "3.4")
 class ExactlyOnceGrader {
 
-    private static final SharedRun<Takeover.Facts> CRASH = new SharedRun<>();
     private static final Duration READ = Duration.ofSeconds(15);
 
     @Order(1)
@@ -78,8 +75,8 @@ class ExactlyOnceGrader {
     @Check(points = 3)
     void aCrashMidTransactionLeavesEachResultOnceForReadCommitted(Cluster cluster, TestData data, Feedback feedback) {
         Takeover.Facts facts = crash(cluster, data, feedback);
-        List<String> committed = naturalKeys(Orders.read(cluster, facts.outputTopic(), IsolationLevel.READ_COMMITTED));
-        List<String> uncommitted = naturalKeys(Orders.read(cluster, facts.outputTopic(), IsolationLevel.READ_UNCOMMITTED));
+        List<String> committed = facts.downstream().readCommitted();
+        List<String> uncommitted = facts.downstream().readUncommitted();
         Tally<String> tally = Tally.of(facts.published().naturalKeys(), committed);
         Console.out().println(feedback.text("info", DeliveryTable.counts(tally, committed.size()),
                 DeliveryTable.counts(Tally.of(facts.published().naturalKeys(), uncommitted), uncommitted.size())));
@@ -96,16 +93,14 @@ class ExactlyOnceGrader {
         feedback.expect("downstream.null", config != null, "Properties", null);
         feedback.expectEqual("downstream.group", group, MemberConfigs.setting(config, ConsumerConfig.GROUP_ID_CONFIG, feedback));
         Object isolation = MemberConfigs.setting(config, ConsumerConfig.ISOLATION_LEVEL_CONFIG, feedback);
-        List<String> read = naturalKeys(readAsTheDownstream(cluster, config, facts.outputTopic(), feedback));
+        List<String> read = CrashRuns.naturalKeys(readAsTheDownstream(cluster, config, facts.outputTopic(), feedback));
         Tally<String> tally = Tally.of(facts.published().naturalKeys(), read);
         feedback.expect("downstream", tally.exactlyOnce(), feedback.text("downstream.expected", tally.expected()),
                 feedback.text("downstream.observed", "isolation.level=" + isolation, DeliveryTable.counts(tally, read.size())));
     }
 
     private static Takeover.Facts crash(Cluster cluster, TestData data, Feedback feedback) {
-        return CRASH.get(() -> Takeover.of(DeliveryModel.TRANSACTIONS, cluster, data, feedback).transactional()
-                .crashingInTransaction(data.between(2, 4), false)
-                .run(Orders.randomEvents(data, data.between(50, 80))));
+        return CrashRuns.of(DeliveryModel.TRANSACTIONS, cluster, data, feedback);
     }
 
     /** Reads the whole output with a consumer built from the learner's configuration, assigned (no group to join). */
@@ -127,7 +122,4 @@ class ExactlyOnceGrader {
         return records;
     }
 
-    private static List<String> naturalKeys(List<ConsumerRecord<String, OrderEvent>> records) {
-        return records.stream().map(r -> Orders.naturalKey(r.value())).toList();
-    }
 }

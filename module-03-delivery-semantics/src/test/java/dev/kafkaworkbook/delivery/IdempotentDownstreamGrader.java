@@ -6,7 +6,6 @@ import dev.kafkaworkbook.kit.grading.Feedback;
 import dev.kafkaworkbook.kit.grading.Grader;
 import dev.kafkaworkbook.kit.grading.Tally;
 import dev.kafkaworkbook.kit.grading.TestData;
-import dev.kafkaworkbook.kit.learner.SharedRun;
 import dev.kafkaworkbook.kit.sandbox.Console;
 import org.junit.jupiter.api.Order;
 
@@ -28,7 +27,6 @@ import java.util.TreeSet;
 @Grader(exercise = "3.3")
 class IdempotentDownstreamGrader {
 
-    private static final SharedRun<Replay> CRASH = new SharedRun<>();
     private static final Set<String> NATURAL_KEY = Set.of("ORDER_ID", "EVENT_ID");
 
     @Order(1)
@@ -69,11 +67,15 @@ class IdempotentDownstreamGrader {
     @Order(4)
     @Check(points = 3)
     void replaysAcrossARealCrashLeaveEachEventOnce(Cluster cluster, TestData data, Feedback feedback) {
-        Replay replay = CRASH.get(() -> Replay.run(cluster, data, feedback));
-        Console.out().println(feedback.text("info", replay.facts().published().events().size(),
-                replay.facts().published().events().size() - replay.facts().published().naturalKeys().size(),
-                replay.facts().processedButNotCommitted().size()));
-        judge(replay.database(), replay.facts().published(), feedback);
+        Takeover.Facts facts = CrashRuns.of(DeliveryModel.IDEMPOTENT_DOWNSTREAM, cluster, data, feedback);
+        Console.out().println(feedback.text("info", facts.published().events().size(),
+                facts.published().events().size() - facts.published().naturalKeys().size(),
+                facts.processedButNotCommitted().size()));
+        Takeover.Downstream ledger = facts.downstream();
+        if (ledger.ledgerError() != null) {
+            throw feedback.wrong("tables", feedback.text("tables.expected"), ledger.ledgerError());
+        }
+        judge(ledger.ledgerRows(), ledger.ledgerTotals(), facts.published(), feedback);
     }
 
     /** One crash of the grader's at-least-once loop over the learner's ledger, and the database it left. */
@@ -114,10 +116,12 @@ class IdempotentDownstreamGrader {
 
     /** Each event once in order_events, and each order's total and count as if each event had come once. */
     private static void judge(LedgerDatabase database, Orders.Published sent, Feedback feedback) {
-        List<String> rows = query(database::eventRows, feedback);
+        judge(query(database::eventRows, feedback), query(database::totals, feedback), sent, feedback);
+    }
+
+    private static void judge(List<String> rows, Map<String, Long> observed, Orders.Published sent, Feedback feedback) {
         feedback.expectExactlyOnce(Tally.of(sent.naturalKeys(), rows), key -> key);
         Map<String, Long> expected = sent.totalsByOrder();
-        Map<String, Long> observed = query(database::totals, feedback);
         List<String> wrong = new ArrayList<>();
         expected.forEach((order, total) -> {
             if (!total.equals(observed.get(order))) {

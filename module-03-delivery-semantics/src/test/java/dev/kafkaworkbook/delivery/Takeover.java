@@ -44,7 +44,13 @@ final class Takeover {
     /** What happened. {@code secondLife} and the journals are those of the instance that took over. */
     record Facts(Orders.Published published, String topic, String group, List<Position> firstLife,
                  Map<TopicPartition, Long> committedAtCrash, List<Position> secondLife, ConsumerJournal secondJournal,
-                 TransactionJournal secondTransactions, String outputTopic, boolean caughtUp) {
+                 TransactionJournal secondTransactions, String outputTopic, boolean caughtUp, Downstream downstream) {
+
+        /** The same facts, with what the downstream held at the end. */
+        Facts with(Downstream held) {
+            return new Facts(published, topic, group, firstLife, committedAtCrash, secondLife, secondJournal,
+                    secondTransactions, outputTopic, caughtUp, held);
+        }
 
         /** Every record processed, by either life, repeats included. */
         List<Position> processed() {
@@ -66,6 +72,16 @@ final class Takeover {
             return firstLife.stream().filter(p -> p.offset() >= committedAtCrash.getOrDefault(p.partition(), 0L))
                     .distinct().toList();
         }
+    }
+
+    /**
+     * What a downstream other than the handler held once the takeover was done, read then (the run may be judged after
+     * the check that ran it has closed its database): the ledger's rows and totals (3.3), the output topic as a
+     * read_committed and a read_uncommitted reader see it, by natural key (3.4).
+     */
+    record Downstream(List<String> ledgerRows, Map<String, Long> ledgerTotals, String ledgerError,
+                      List<String> readCommitted, List<String> readUncommitted) {
+        static final Downstream NONE = new Downstream(List.of(), Map.of(), null, List.of(), List.of());
     }
 
     private final DeliveryModel model;
@@ -158,7 +174,7 @@ final class Takeover {
         boolean caughtUp = loops.await(() -> caughtUp(published, committedAtCrash, journal, groups), CATCH_UP);
         loops.stop(loop, code.stop());
         return new Facts(published, topic, group, firstLife, committedAtCrash, journal.processedRecords(), journal,
-                transactions, outputTopic, caughtUp);
+                transactions, outputTopic, caughtUp, Downstream.NONE);
     }
 
     /** The crashing life, in a child JVM: what it processed before dying. */
