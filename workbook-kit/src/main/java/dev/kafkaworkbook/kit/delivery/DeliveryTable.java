@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class DeliveryTable {
 
-    private static final String ROW = "  %-34s %9s %11s %6s %11s";
+    private static final String ROW = "  %-34s %9s %11s %9s %11s";
 
     private record Row(String model, String sent, String reached, String lost, String duplicated) {
     }
