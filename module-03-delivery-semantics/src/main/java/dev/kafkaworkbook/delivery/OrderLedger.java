@@ -1,5 +1,7 @@
 package dev.kafkaworkbook.delivery;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import javax.sql.DataSource;
 import java.sql.SQLException;
 
@@ -17,9 +19,10 @@ import java.sql.SQLException;
  *       <pre>
  * order_events (order_id VARCHAR(64), event_id VARCHAR(64), customer VARCHAR(64), amount_cents BIGINT)
  * order_totals (order_id VARCHAR(64) PRIMARY KEY, total_cents BIGINT, event_count INT)</pre></li>
- *   <li>{@link #apply(OrderEvent)} records the event in {@code order_events} and adds its amount to its order's row
- *       of {@code order_totals} (creating the row with the first event), <em>only if the event is not there yet</em>.
- *       Applying an event that is already there changes nothing;</li>
+ *   <li>{@link #apply(ConsumerRecord)} records the event a record carries ({@code record.value()}) in
+ *       {@code order_events} and adds its amount to its order's row of {@code order_totals} (creating the row with
+ *       the order's first event), <em>only if the event is not there yet</em>. Applying an event that is already
+ *       there changes nothing, whatever the offset of the record that carries it;</li>
  *   <li>what the ledger has applied lives in the database, not in this object: a new {@code OrderLedger} on the same
  *       database, in another JVM after a crash, still recognises every event applied before;</li>
  *   <li>both writes of one event happen in one database transaction: a crash between them leaves neither.</li>
@@ -45,8 +48,8 @@ public final class OrderLedger {
         throw new UnsupportedOperationException("TODO 3.3: OrderLedger.createSchema() is not written yet");
     }
 
-    /** Records the event and adds it to its order's total, once per (order_id, event_id), in one transaction. */
-    public void apply(OrderEvent event) throws SQLException {
+    /** Records the record's event and adds it to its order's total, once per (order_id, event_id), in one transaction. */
+    public void apply(ConsumerRecord<String, OrderEvent> record) throws SQLException {
         // TODO 3.3: in one transaction: insert the event unless its (order_id, event_id) is there; only if it was
         //  new, add amount_cents to order_totals (insert the row for the order's first event); commit.
         throw new UnsupportedOperationException("TODO 3.3: OrderLedger.apply() is not written yet");

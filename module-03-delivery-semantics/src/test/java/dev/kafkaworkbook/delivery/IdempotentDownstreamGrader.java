@@ -6,7 +6,10 @@ import dev.kafkaworkbook.kit.grading.Feedback;
 import dev.kafkaworkbook.kit.grading.Grader;
 import dev.kafkaworkbook.kit.grading.Tally;
 import dev.kafkaworkbook.kit.grading.TestData;
+import dev.kafkaworkbook.kit.learner.ConsumerJournal.Position;
 import dev.kafkaworkbook.kit.sandbox.Console;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Order;
 
 import java.sql.DatabaseMetaData;
@@ -44,11 +47,10 @@ class IdempotentDownstreamGrader {
     @Check(points = 2)
     void anEventAppliedTwiceCountsOnce(Cluster cluster, TestData data, Feedback feedback) {
         LedgerDatabase database = cluster.closeAfterCheck(LedgerDatabase.create());
-        List<OrderEvent> events = Orders.randomEvents(data, data.between(6, 10));
-        List<OrderEvent> copies = Orders.withUpstreamRetries(data, events, 2);
-        OrderLedger ledger = newLedger(database, feedback);
-        applyAll(ledger, copies, feedback);
-        judge(database, new Orders.Published(indexed(copies)), feedback);
+        List<OrderEvent> copies = Orders.withUpstreamRetries(data, Orders.randomEvents(data, data.between(6, 10)), 2);
+        Orders.Published sent = new Orders.Published(atOffsets(copies, 0));
+        applyAll(newLedger(database, feedback), sent, feedback);
+        judge(database, sent, feedback);
     }
 
     @Order(3)
@@ -56,12 +58,16 @@ class IdempotentDownstreamGrader {
     void aNewLedgerRecognisesWhatAnotherApplied(Cluster cluster, TestData data, Feedback feedback) {
         LedgerDatabase database = cluster.closeAfterCheck(LedgerDatabase.create());
         List<OrderEvent> events = Orders.randomEvents(data, data.between(6, 10));
-        applyAll(newLedger(database, feedback), events, feedback);
-        // A restarted service: a new ledger, new connections, the same database, the same events sent again.
+        Orders.Published first = new Orders.Published(atOffsets(events, 0));
+        applyAll(newLedger(database, feedback), first, feedback);
+        // A restarted service: a new ledger, new connections, the same database; the same records replayed, and
+        // copies of their events that an upstream retry left further on.
         OrderLedger restarted = feedback.call("create", () -> new OrderLedger(database.local()));
-        applyAll(restarted, Orders.withUpstreamRetries(data, events, 1).subList(0, events.size()), feedback);
-        applyAll(restarted, events, feedback);
-        judge(database, new Orders.Published(indexed(events)), feedback);
+        applyAll(restarted, first, feedback);
+        List<OrderEvent> retried = events.stream().map(e -> new OrderEvent(e.orderId(), e.eventId(), e.customer(),
+                e.amountCents(), e.emittedAt() + data.between(1, 5_000))).toList();
+        applyAll(restarted, new Orders.Published(atOffsets(retried, events.size())), feedback);
+        judge(database, first, feedback);
     }
 
     @Order(4)
@@ -96,20 +102,23 @@ class IdempotentDownstreamGrader {
         return ledger;
     }
 
-    private static void applyAll(OrderLedger ledger, List<OrderEvent> events, Feedback feedback) {
+    /** Applies each record, as a consumer loop would, in order. */
+    private static void applyAll(OrderLedger ledger, Orders.Published records, Feedback feedback) {
         feedback.run("apply.hang", () -> {
-            for (OrderEvent event : events) {
-                ledger.apply(event);
+            for (Map.Entry<Position, OrderEvent> record : records.events().entrySet()) {
+                Position at = record.getKey();
+                ledger.apply(new ConsumerRecord<>(at.partition().topic(), at.partition().partition(), at.offset(),
+                        record.getValue().orderId(), record.getValue()));
             }
         });
     }
 
-    /** Events at made-up positions, for checks that apply them without a topic. */
-    private static Map<dev.kafkaworkbook.kit.learner.ConsumerJournal.Position, OrderEvent> indexed(List<OrderEvent> events) {
-        Map<dev.kafkaworkbook.kit.learner.ConsumerJournal.Position, OrderEvent> byPosition = new LinkedHashMap<>();
-        org.apache.kafka.common.TopicPartition nowhere = new org.apache.kafka.common.TopicPartition("applied", 0);
+    /** Events as records of one partition of a made-up topic, from {@code firstOffset} on: a stream without a broker. */
+    private static Map<Position, OrderEvent> atOffsets(List<OrderEvent> events, long firstOffset) {
+        Map<Position, OrderEvent> byPosition = new LinkedHashMap<>();
+        TopicPartition orders = new TopicPartition("orders", 0);
         for (int i = 0; i < events.size(); i++) {
-            byPosition.put(new dev.kafkaworkbook.kit.learner.ConsumerJournal.Position(nowhere, i), events.get(i));
+            byPosition.put(new Position(orders, firstOffset + i), events.get(i));
         }
         return byPosition;
     }

@@ -33,7 +33,7 @@ final class LedgerLoop {
             while (true) {
                 ConsumerRecords<String, OrderEvent> records = consumer.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<String, OrderEvent> record : records) {
-                    ledger.apply(record.value());
+                    ledger.apply(record);
                     processed.handle(record);
                 }
                 if (!records.isEmpty()) {

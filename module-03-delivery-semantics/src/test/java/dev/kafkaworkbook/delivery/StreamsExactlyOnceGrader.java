@@ -18,11 +18,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaClientSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.awaitility.Awaitility;
@@ -44,8 +45,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Grades exercise 3.5: the application's processing guarantee, then its totals through a real crash. The learner's
  * application runs in a JVM of its own on a first half of the orders until its committed totals are right; then the
- * second half is sent and the JVM is killed (SIGKILL) as soon as the first result of it reaches the output topic:
- * under exactly_once_v2, inside an open transaction. The same application, restarted here with the same state directory (in-memory stores keep nothing there),
+ * second half is sent and the JVM halts right after one of its first updates is flushed to the broker: under
+ * exactly_once_v2, inside an open transaction; under at_least_once, with the update in the store's changelog and its
+ * input offset not committed. The same application, restarted here with the same state directory (in-memory stores keep nothing there),
  * restores its store from the changelog and finishes: a read_committed reader must then see every customer's exact
  * total. Under at_least_once the restored store already holds part of the second half, which is processed again.
  */
@@ -86,7 +88,7 @@ class StreamsExactlyOnceGrader {
     @Check(points = 3)
     void totalsAreExactAfterAKillAndRestart(Cluster cluster, TestData data, Feedback feedback) {
         Run run = CRASH.get(() -> Run.crash(cluster, data, feedback));
-        Console.out().println(feedback.text("info", run.killedAfter(), run.restartedIn().toMillis()));
+        Console.out().println(feedback.text("info", run.crashedOnUpdate(), run.restartedIn().toMillis()));
         expectTotals(run.expected(), run.afterRestart(), feedback);
     }
 
@@ -103,7 +105,7 @@ class StreamsExactlyOnceGrader {
 
     /** The totals before the crash, the kill, the restart, and the totals after it. */
     record Run(Map<String, Long> firstHalf, Map<String, Long> beforeCrash, Map<String, Long> expected,
-               Map<String, Long> afterRestart, long killedAfter, Duration restartedIn) {
+               Map<String, Long> afterRestart, long crashedOnUpdate, Duration restartedIn) {
 
         static Run crash(Cluster cluster, TestData data, Feedback grader) {
             Feedback feedback = DeliveryWords.words(grader);
@@ -117,58 +119,65 @@ class StreamsExactlyOnceGrader {
             Orders.publish(cluster, input, first);
 
             Map<String, Long> beforeCrash;
-            long killedAfter;
+            int crashAt = first.size() + data.between(1, 4);
             try (ChildJvm child = ChildJvm.start(TotalsInAChild.class, Map.of("bootstrap", cluster.bootstrapServers(),
-                    "application", application, "state", state(application), "input", input, "output", output))) {
-                beforeCrash = awaitTotals(cluster, output, firstHalf, child, feedback);
-                long outputEnd = endOffset(cluster, output);
+                    "application", application, "state", state(application), "input", input, "output", output,
+                    "crashAt", String.valueOf(crashAt)))) {
+                beforeCrash = awaitTotals(cluster, output, firstHalf, first.size(), child, feedback);
                 Orders.publish(cluster, input, events.subList(first.size(), events.size()));
-                // Killed as soon as an update of the second half is on the broker: mid-transaction under exactly_once_v2.
-                awaitQuietly(() -> !child.isAlive() || endOffset(cluster, output) > outputEnd);
-                killedAfter = endOffset(cluster, output) - outputEnd;
+                // The child halts itself on its crashAt-th update, flushed: under exactly_once_v2, mid-transaction.
+                boolean crashed = child.awaitExit(SETTLE);
                 judgeChild(child, feedback);
-                child.kill();
+                feedback.expect("crash.never", crashed && child.crashed(),
+                        feedback.text("crash.never.expected", feedback.text("crash.point.update", crashAt - first.size())),
+                        feedback.text("crash.never.stuck", SETTLE.toSeconds(), first.size(), child.output(5)));
             }
             fenceTransactionsLeftOpen(cluster, application);
             long restart = System.nanoTime();
             StreamsApp restarted = cluster.closeAfterCheck(feedback.call("start.hang", () -> StreamsApp.start(
                     cluster.bootstrapServers(), application, state(application), input, output)));
-            Map<String, Long> afterRestart = awaitTotals(cluster, output, expected, restarted, feedback);
-            return new Run(firstHalf, beforeCrash, expected, afterRestart, killedAfter,
+            Map<String, Long> afterRestart = awaitTotals(cluster, output, expected, events.size(), restarted, feedback);
+            return new Run(firstHalf, beforeCrash, expected, afterRestart, crashAt - first.size(),
                     Duration.ofNanos(System.nanoTime() - restart));
         }
 
         /**
-     * Fences the dead application's producers, as its restart on the same machine would: a new producer with each
-     * transactional id it left in a transaction calls initTransactions(), which aborts that transaction at once.
-     * Kafka Streams derives its transactional ids from a process id that it keeps on disk only for persistent stores;
-     * with in-memory stores the restarted application has new ids, and the dead one's transactions would hold back
-     * every read_committed reader until they expire (transaction.timeout.ms, then the broker's next sweep: 10-20 s).
-     */
-    private static void fenceTransactionsLeftOpen(Cluster cluster, String application) {
-        Collection<TransactionListing> open = Cluster.get(cluster.admin().listTransactions(
-                new ListTransactionsOptions().filterStates(List.of(TransactionState.ONGOING))).all());
-        for (TransactionListing transaction : open) {
-            if (transaction.transactionalId().startsWith(application)) {
-                KafkaProducer<byte[], byte[]> fencer = cluster.producer(new ByteArraySerializer(), new ByteArraySerializer(),
-                        Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transaction.transactionalId()));
-                fencer.initTransactions();
-                fencer.close(Duration.ofSeconds(5));
+         * Fences the dead application's producers, as its restart on the same machine would: a new producer with each
+         * transactional id it left in a transaction calls initTransactions(), which aborts that transaction at once.
+         * Kafka Streams derives its transactional ids from a process id that it keeps on disk only for persistent stores;
+         * with in-memory stores the restarted application has new ids, and the dead one's transactions would hold back
+         * every read_committed reader until they expire (transaction.timeout.ms, then the broker's next sweep: 10-20 s).
+         */
+        private static void fenceTransactionsLeftOpen(Cluster cluster, String application) {
+            Collection<TransactionListing> open = Cluster.get(cluster.admin().listTransactions(
+                    new ListTransactionsOptions().filterStates(List.of(TransactionState.ONGOING))).all());
+            for (TransactionListing transaction : open) {
+                if (transaction.transactionalId().startsWith(application)) {
+                    KafkaProducer<byte[], byte[]> fencer = cluster.producer(new ByteArraySerializer(), new ByteArraySerializer(),
+                            Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transaction.transactionalId()));
+                    fencer.initTransactions();
+                    fencer.close(Duration.ofSeconds(5));
+                }
             }
         }
-    }
 
-    /** Reads committed totals until they equal {@code expected} or the application fails or time runs out. */
+        /**
+         * Reads committed totals until they equal {@code expected}, or the output holds at least {@code updates}
+         * committed updates (one per input record: the totals are what they will be), or the application fails, or
+         * time runs out.
+         */
         private static Map<String, Long> awaitTotals(Cluster cluster, String output, Map<String, Long> expected,
-                                                     Object app, Feedback feedback) {
+                                                     int updates, Object app, Feedback feedback) {
             AtomicReference<Map<String, Long>> last = new AtomicReference<>(Map.of());
             awaitQuietly(() -> {
                 if (app instanceof ChildJvm child && !child.isAlive() || app instanceof StreamsApp streams
                         && (streams.failure() != null || streams.state() == KafkaStreams.State.ERROR)) {
                     return true;
                 }
-                last.set(committedTotals(cluster, output));
-                return last.get().equals(expected);
+                List<ConsumerRecord<String, byte[]>> committed = cluster.readToEnd(output, new StringDeserializer(),
+                        new ByteArrayDeserializer(), IsolationLevel.READ_COMMITTED);
+                last.set(totals(committed, feedback));
+                return last.get().equals(expected) || committed.size() >= updates;
             });
             if (app instanceof ChildJvm child) {
                 judgeChild(child, feedback);
@@ -221,21 +230,17 @@ class StreamsExactlyOnceGrader {
         return totals;
     }
 
-    /** The last committed total of each customer on the output topic. */
-    private static Map<String, Long> committedTotals(Cluster cluster, String output) {
+    /** The last total of each customer among {@code records}, whose values must be 8-byte longs. */
+    private static Map<String, Long> totals(List<ConsumerRecord<String, byte[]>> records, Feedback feedback) {
         Map<String, Long> totals = new LinkedHashMap<>();
-        for (ConsumerRecord<String, Long> record : cluster.readToEnd(output, new StringDeserializer(), new LongDeserializer(),
-                IsolationLevel.READ_COMMITTED)) {
-            totals.put(record.key(), record.value());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.value() == null || record.value().length != Long.BYTES) {
+                throw feedback.wrong("serde", feedback.text("serde.expected"), record.value() == null ? "null"
+                        : record.value().length + " bytes: " + new String(record.value(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            totals.put(record.key(), new LongDeserializer().deserialize(record.topic(), record.value()));
         }
         return totals;
-    }
-
-    private static long endOffset(Cluster cluster, String topic) {
-        List<TopicPartition> partitions = cluster.describe(topic).partitions().stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        return dev.kafkaworkbook.kit.groups.ConsumerGroups.of(cluster).endOffsets(partitions).values().stream()
-                .mapToLong(Long::longValue).sum();
     }
 
     /**
@@ -252,13 +257,15 @@ class StreamsExactlyOnceGrader {
         }
     }
 
-    /** The first life of the application, in a JVM of its own, running until it is killed. */
+    /** The first life of the application, in a JVM of its own, running until it halts on its crashAt-th update. */
     public static final class TotalsInAChild implements ChildProgram {
         @Override
         public void run(Context context) throws Exception {
             Map<String, String> args = context.args();
+            KafkaClientSupplier clients = StreamsApp.crashingAfter(args.get("output"), Integer.parseInt(args.get("crashAt")),
+                    context::crash);
             try (StreamsApp app = StreamsApp.start(args.get("bootstrap"), args.get("application"), args.get("state"),
-                    args.get("input"), args.get("output"))) {
+                    args.get("input"), args.get("output"), clients)) {
                 while (app.failure() == null) {
                     LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
                 }

@@ -1,5 +1,7 @@
 package dev.kafkaworkbook.delivery;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,7 +37,8 @@ public final class OrderLedger {
         }
     }
 
-    public void apply(OrderEvent event) throws SQLException {
+    public void apply(ConsumerRecord<String, OrderEvent> record) throws SQLException {
+        OrderEvent event = record.value();
         try (Connection connection = database.getConnection()) {
             connection.setAutoCommit(false);
             try {
