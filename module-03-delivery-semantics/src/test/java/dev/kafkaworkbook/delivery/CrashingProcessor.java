@@ -2,6 +2,7 @@ package dev.kafkaworkbook.delivery;
 
 import dev.kafkaworkbook.kit.delivery.CrashPoint;
 import dev.kafkaworkbook.kit.delivery.TransactionJournal;
+import dev.kafkaworkbook.kit.delivery.WriteCrash;
 import dev.kafkaworkbook.kit.learner.ChildProgram;
 import dev.kafkaworkbook.kit.learner.ConsumerJournal;
 import dev.kafkaworkbook.kit.learner.ConsumerJournal.Position;
@@ -14,16 +15,18 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * The first life of a learner's processor, in a JVM of its own: the processor of one delivery model over a journaled
  * consumer, reporting each record it processes, until the JVM halts at the grader's crash point: mid-batch after a
- * number of processed records, or at a given moment of a given transaction.
+ * number of processed records, at a given moment of a given transaction, or inside a write to the ledger.
  */
 public final class CrashingProcessor implements ChildProgram {
 
@@ -39,6 +42,7 @@ public final class CrashingProcessor implements ChildProgram {
     static final String OUTPUT = "output";
     static final String TRANSACTIONAL_ID = "transactionalId";
     static final String DATABASE = "database";
+    static final String CRASH_INSIDE_APPLY = "crashInsideApply";
 
     @Override
     public void run(Context context) throws Exception {
@@ -69,9 +73,21 @@ public final class CrashingProcessor implements ChildProgram {
         Supplier<Producer<String, OrderEvent>> producer = () -> transactions.record(new KafkaProducer<>(
                 ExactlyOncePipeline.producerConfig(args.get(BOOTSTRAP), args.get(TRANSACTIONAL_ID)),
                 new StringSerializer(), new OrderEventSerializer()));
+        DataSource database = args.containsKey(DATABASE) ? LedgerDatabase.remote(args.get(DATABASE)) : null;
+        if (args.containsKey(CRASH_INSIDE_APPLY)) {
+            // Dies right after the first row a write changed, once that many records have been applied: mid-apply.
+            int applied = Integer.parseInt(args.get(CRASH_INSIDE_APPLY));
+            AtomicInteger processed = new AtomicInteger();
+            journal.watch(event -> {
+                if (event instanceof ConsumerJournal.Processed) {
+                    processed.incrementAndGet();
+                }
+            });
+            database = WriteCrash.of(database, () -> processed.get() >= applied, context::crash);
+        }
         DeliveryModel model = DeliveryModel.valueOf(args.get(MODEL));
         DeliveryModel.Code code = model.create(new DeliveryModel.Wiring(consumer, args.get(TOPIC), journal::processed,
-                producer, args.get(OUTPUT), args.containsKey(DATABASE) ? LedgerDatabase.remote(args.get(DATABASE)) : null));
+                producer, args.get(OUTPUT), database));
         code.run().run();
     }
 

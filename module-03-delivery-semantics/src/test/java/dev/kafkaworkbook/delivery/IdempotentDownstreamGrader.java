@@ -123,12 +123,13 @@ class IdempotentDownstreamGrader {
         return byPosition;
     }
 
-    /** Each event once in order_events, and each order's total and count as if each event had come once. */
+    /** Each event once in order_events, and each order's total as if each event had come once. */
     private static void judge(LedgerDatabase database, Orders.Published sent, Feedback feedback) {
         judge(query(database::eventRows, feedback), query(database::totals, feedback), sent, feedback);
     }
 
-    private static void judge(List<String> rows, Map<String, Long> observed, Orders.Published sent, Feedback feedback) {
+    /** Each event of {@code sent} once among {@code rows}, and each order's total as if each event had come once. */
+    static void judge(List<String> rows, Map<String, Long> observed, Orders.Published sent, Feedback feedback) {
         feedback.expectExactlyOnce(Tally.of(sent.naturalKeys(), rows), key -> key);
         Map<String, Long> expected = sent.totalsByOrder();
         List<String> wrong = new ArrayList<>();

@@ -144,18 +144,28 @@ final class Takeover {
         return this;
     }
 
+    /** 3.3: crash inside an apply() once {@code applied} records are applied, right after its first write changed a row. */
+    Takeover crashingInsideApply(int applied) {
+        extra.put(CrashingProcessor.CRASH_INSIDE_APPLY, String.valueOf(applied));
+        return this;
+    }
+
     private String crashPoint() {
         if (extra.containsKey(CrashingProcessor.CRASH_TRANSACTION)) {
             String number = extra.get(CrashingProcessor.CRASH_TRANSACTION);
             return feedback.text(extra.containsKey(CrashingProcessor.CRASH_AFTER_COMMIT) ? "crash.point.committed"
                     : "crash.point.transaction", number);
         }
+        if (extra.containsKey(CrashingProcessor.CRASH_INSIDE_APPLY)) {
+            return feedback.text("crash.point.write", extra.get(CrashingProcessor.CRASH_INSIDE_APPLY));
+        }
         return feedback.text("crash.point.records", extra.get(CrashingProcessor.CRASH_AFTER_RECORDS));
     }
 
     /** Publishes {@code events}, crashes the first life, lets the second catch up, and returns what happened. */
     Facts run(List<OrderEvent> events) {
-        if (!extra.containsKey(CrashingProcessor.CRASH_AFTER_RECORDS) && !extra.containsKey(CrashingProcessor.CRASH_TRANSACTION)) {
+        if (!extra.containsKey(CrashingProcessor.CRASH_AFTER_RECORDS) && !extra.containsKey(CrashingProcessor.CRASH_TRANSACTION)
+                && !extra.containsKey(CrashingProcessor.CRASH_INSIDE_APPLY)) {
             crashingAfterRecords(data.between(2 * maxPoll + 1, 3 * maxPoll));
         }
         Orders.Published published = Orders.publish(cluster, topic, events);
