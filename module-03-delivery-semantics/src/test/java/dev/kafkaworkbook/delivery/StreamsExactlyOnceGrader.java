@@ -129,7 +129,7 @@ class StreamsExactlyOnceGrader {
                 boolean crashed = child.awaitExit(SETTLE);
                 judgeChild(child, feedback);
                 feedback.expect("crash.never", crashed && child.crashed(),
-                        feedback.text("crash.never.expected", feedback.text("crash.point.update", crashAt - first.size())),
+                        feedback.text("crash.never.expected", crashAt - first.size()),
                         feedback.text("crash.never.stuck", SETTLE.toSeconds(), first.size(), child.output(5)));
             }
             fenceTransactionsLeftOpen(cluster, application);
