@@ -208,10 +208,19 @@ final class Takeover {
             child.rethrowIfThrew();
             List<Position> processed = CrashingProcessor.processed(child.reports(), topic);
             feedback.expect("crash.never", ended && child.crashed(), feedback.text("crash.never.expected", crashPoint()),
-                    ended ? feedback.text("crash.never.returned", processed.size(), child.output(5))
-                            : feedback.text("crash.never.stuck", CHILD_LIFE.toSeconds(), processed.size(), child.output(5)));
+                    howItEnded(child, ended, processed.size()));
             return processed;
         }
+    }
+
+    /** What the child did instead of crashing: returned from run(), exited (System.exit), or is still running. */
+    private String howItEnded(ChildJvm child, boolean ended, int processed) {
+        if (!ended) {
+            return feedback.text("crash.never.stuck", CHILD_LIFE.toSeconds(), processed, child.output(5));
+        }
+        int status = child.exitCode().orElse(0);
+        return status == 0 ? feedback.text("crash.never.returned", processed, child.output(5))
+                : feedback.text("crash.never.exited", status, processed, child.output(5));
     }
 
     private Supplier<Producer<String, OrderEvent>> learnerProducer(TransactionJournal transactions) {
