@@ -34,4 +34,14 @@ public final class SharedRun<T> {
         }
         return facts;
     }
+
+    /** Whether some check has run it; while one is running it, waits for the run to end. */
+    public synchronized boolean hasRun() {
+        return ran;
+    }
+
+    /** The facts of a run that is over and succeeded, if any; never runs it. */
+    public synchronized java.util.Optional<T> ifSucceeded() {
+        return ran && thrown == null ? java.util.Optional.ofNullable(facts) : java.util.Optional.empty();
+    }
 }
