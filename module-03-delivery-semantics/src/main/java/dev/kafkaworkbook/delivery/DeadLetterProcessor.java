@@ -24,8 +24,8 @@ import org.apache.kafka.clients.producer.Producer;
  *       offset and holds its key and value bytes ({@code keyBuffer()}, {@code valueBuffer()}: send them as they are,
  *       with the same headers); then {@code seek} past it, or every later {@code poll()} meets it again and its
  *       partition stops there;</li>
- *   <li>waits for each dead-letter send to be acknowledged ({@code send(…).get()}) before moving on, and commits
- *       after processing (3.2);</li>
+ *   <li>advice, not graded: wait for each dead-letter send to be acknowledged ({@code send(…).get()}) before moving
+ *       on, so that a dead letter is safe before its offset is committed; commit after processing (3.2);</li>
  *   <li>{@link #shutdown()}, from another thread, calls {@code consumer.wakeup()}; {@code run()} then leaves the
  *       loop, closes the consumer (not {@code deadLetters}: it is the caller's) and returns.</li>
  * </ul>
