@@ -72,6 +72,8 @@ class PollLoopGrader {
         if (run.stopFailure() instanceof RuntimeException threw) {
             throw threw;
         }
+        feedback.expect("subscribe", !run.journal().calls("subscribe").isEmpty(), feedback.text("subscribe.expected"),
+                feedback.text("subscribe.observed", run.journal().calls("assign")));
         List<ConsumerJournal.Called> foreign = run.journal().callsFromOtherThreads();
         feedback.expect("otherThread", foreign.isEmpty(), feedback.text("otherThread.expected"),
                 foreign.isEmpty() ? "" : feedback.text("otherThread.observed", foreign.get(0).method(), foreign.get(0).thread()));

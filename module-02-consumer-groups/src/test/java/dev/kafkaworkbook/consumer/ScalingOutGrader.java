@@ -53,7 +53,7 @@ class ScalingOutGrader {
 
     @Order(2)
     @Check(points = 2)
-    void everyLogIsProcessedOnceAndTheWorkIsSpread(Cluster cluster, TestData data, Feedback feedback) {
+    void everyLogIsProcessedOnceAndCommittedAndTheWorkIsSpread(Cluster cluster, TestData data, Feedback feedback) {
         Service service = SERVICE.get(() -> Service.run(cluster, data, feedback));
         feedback.expectExactlyOnce("processed", Tally.of(service.sent, service.processedWithRepeats()), Position::toString);
 
@@ -67,6 +67,8 @@ class ScalingOutGrader {
         boolean disjoint = distinct == partitionsByInstance.values().stream().flatMap(Set::stream).distinct().count();
         feedback.expect("spread", everyoneWorked && disjoint, feedback.text("spread.expected", service.instances.size()),
                 feedback.text("spread.observed", partitionsByInstance));
+        feedback.expect("committed", service.committed.equals(service.end), feedback.text("committed.expected", service.end),
+                feedback.text("committed.observed", service.committed));
     }
 
     /** Two or three instances of the learner's service, started together, and the group they formed on the broker. */
@@ -80,6 +82,8 @@ class ScalingOutGrader {
         final List<List<Position>> handled = new ArrayList<>();
         GroupSnapshot settled;
         List<Position> sent;
+        Map<TopicPartition, Long> end;
+        Map<TopicPartition, Long> committed;
 
         private Service(Cluster cluster, Feedback feedback) {
             topic = cluster.createTopic("logs", PARTITIONS);
@@ -106,6 +110,8 @@ class ScalingOutGrader {
             service.sent = LogStream.publish(cluster, data, service.topic, data.between(60, 120)).positions();
             service.loops.await(() -> service.processed().containsAll(service.sent), PROCESS);
             service.stop();
+            service.end = groups.endOffsets(service.partitions);
+            service.committed = groups.committedOffsets(service.group);
             return service;
         }
 
