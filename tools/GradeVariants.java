@@ -13,13 +13,14 @@ import java.util.stream.Stream;
 /**
  * Tests the graders: grades each variant answer (a wrong one that must fail, a correct one written differently that
  * must pass) in place of the reference solution, and compares every check's outcome with what the variant's header
- * says. Usage: java tools/GradeVariants.java <module> [name filter]. Each variant's scorecard, as a learner would read it,
+ * says. Usage: java tools/GradeVariants.java <module> [regex on the path]. Each variant's scorecard, as a learner would read it,
  * is kept in <module>/target/variants/<variant>.txt.
  * <pre>
  * // variant 2.2 LogProcessingLoop: commits the batch's end before processing it
  * // grader: PollLoopGrader
  * // expect: commitsAfterProcessingWhatWasProcessed=fail, processesEveryRecordOnce=pass
  * </pre>
+ * {@code any} accepts either outcome, for a check whose verdict on that variant depends on timing.
  * Variants live in solutions/<module>/variants/, one file per variant, named Whatever.java; the class inside has the
  * skeleton's name. Prints one line per variant and exits 1 if any outcome differs.
  */
@@ -36,7 +37,7 @@ public class GradeVariants {
         Path solutions = root.resolve("solutions").resolve(module).resolve("src/main/java");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(variants)) {
-            files = walk.filter(p -> p.toString().endsWith(".java") && p.toString().contains(filter)).sorted().toList();
+            files = walk.filter(p -> p.toString().endsWith(".java") && p.toString().matches(".*" + filter + ".*")).sorted().toList();
         }
         int differ = 0;
         for (Path file : files) {
@@ -79,7 +80,7 @@ public class GradeVariants {
             for (String expectation : header.get("expect").split(",\\s*")) {
                 String[] parts = expectation.split("=");
                 String got = outcomes.getOrDefault(parts[0], "missing");
-                if (!got.equals(parts[1])) {
+                if (!got.equals(parts[1]) && !(parts[1].equals("any") && !got.equals("missing"))) {
                     wrong.add(parts[0] + " " + got + " (expected " + parts[1] + ")");
                 }
             }

@@ -1,6 +1,6 @@
-// variant: 2.3 LogServiceInstance: one consumer, records handed to a thread pool (not a group of instances)
+// variant: 2.3 LogServiceInstance: records handed to a thread pool, never shut down
 // grader: ScalingOutGrader
-// expect: instancesShareOneGroupWithOneOwnerPerPartition=pass, everyLogIsProcessedOnceAndCommittedAndTheWorkIsSpread=fail
+// expect: instancesShareOneGroupWithOneOwnerPerPartition=fail, everyLogIsProcessedOnceAndCommittedAndTheWorkIsSpread=fail
 package dev.kafkaworkbook.consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -41,7 +41,10 @@ public final class AnalyticsReplay {
                     }
                 }
             });
-            consumer.poll(Duration.ZERO);
+            while (!consumer.assignment().contains(partition)) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            consumer.seek(partition, from);
             return readUpTo(consumer, Map.of(partition, to));
         }
     }
