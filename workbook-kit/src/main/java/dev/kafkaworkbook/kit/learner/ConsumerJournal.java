@@ -200,23 +200,25 @@ public final class ConsumerJournal {
     public record CommitAhead(Committed commit, List<Position> unprocessed) {
     }
 
-    /** Calls other than {@code wakeup} made on a thread other than the polling one: a consumer is not thread-safe. */
+    /**
+     * Calls other than {@code wakeup} made, once polling began, on a thread other than the polling one: a consumer
+     * is not thread-safe. Commits are named {@code commitSync} or {@code commitAsync}.
+     */
     public synchronized List<Called> callsFromOtherThreads() {
-        if (pollingThread == null) {
-            return List.of();
-        }
-        return events.stream().filter(e -> e instanceof Called c && !ANY_THREAD.contains(c.method())
-                        && !c.thread().equals(pollingThread) && events.indexOf(e) > firstPollIndex())
-                .map(Called.class::cast).toList();
-    }
-
-    private int firstPollIndex() {
-        for (int i = 0; i < events.size(); i++) {
-            if (events.get(i) instanceof Polled) {
-                return i;
+        List<Called> foreign = new ArrayList<>();
+        boolean polling = false;
+        for (Event event : events) {
+            polling |= event instanceof Polled;
+            if (!polling || event.thread().equals(pollingThread)) {
+                continue;
+            }
+            if (event instanceof Called call && !ANY_THREAD.contains(call.method())) {
+                foreign.add(call);
+            } else if (event instanceof Committed commit) {
+                foreign.add(new Called(commit.thread(), commit.sync() ? "commitSync" : "commitAsync", show(commit.offsets())));
             }
         }
-        return events.size();
+        return foreign;
     }
 
     private void add(Event event) {
