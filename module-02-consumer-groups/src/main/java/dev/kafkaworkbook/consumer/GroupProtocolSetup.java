@@ -21,8 +21,8 @@ import java.util.Properties;
  * <ul>
  *   <li>{@link #memberConfig}: the configuration of one member of {@code groupId} under {@code protocol}: bootstrap,
  *       group, {@code group.protocol}, manual commits, reading a new group from the start, string keys and
- *       {@link LogEventDeserializer} values; under classic a session of at most 2 s with a heartbeat of at most a third
- *       of it; under consumer, nothing the client may no longer set;</li>
+ *       {@link LogEventDeserializer} values; under classic a session of 0.5 to 2 s (0.5 s is this broker's minimum) with
+ *       a heartbeat of at most a third of it; under consumer, nothing the client may no longer set;</li>
  *   <li>{@link #prepareGroup}: what must be set on the broker, before the first member joins, for the same 2 s under
  *       {@code protocol}: under consumer the group configs, with {@code Admin.incrementalAlterConfigs} on the
  *       {@code ConfigResource.Type.GROUP} resource named {@code groupId}; under classic nothing (return at once).</li>

@@ -9,6 +9,7 @@ import dev.kafkaworkbook.kit.grading.TestData;
 import dev.kafkaworkbook.kit.groups.ConsumerGroups;
 import dev.kafkaworkbook.kit.groups.GroupMember;
 import dev.kafkaworkbook.kit.groups.GroupSnapshot;
+import dev.kafkaworkbook.kit.learner.ConsumerJournal;
 import dev.kafkaworkbook.kit.learner.ConsumerJournal.Position;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -94,7 +95,8 @@ class AnalyticsReplayGrader {
         feedback.expect("joined", service.revocations() == revocationsBefore, feedback.text("joined.expected", group),
                 feedback.text("joined.observed", service.revocations() - revocationsBefore));
         Map<TopicPartition, Long> after = groups.committedOffsets(group);
-        feedback.expect("moved", after.equals(before), feedback.text("moved.expected", before), feedback.text("moved.observed", after));
+        feedback.expect("moved", after.equals(before), feedback.text("moved.expected", ConsumerJournal.show(before)),
+                feedback.text("moved.observed", ConsumerJournal.show(after)));
         GroupSnapshot snapshot = groups.describe(group);
         feedback.expect("member", snapshot.members().size() == 1, feedback.text("joined.expected", group), snapshot);
     }
@@ -109,7 +111,7 @@ class AnalyticsReplayGrader {
      * The topic: partition 0 long (for ranges), partitions 0 and 1 stamped across the replay point with a few late
      * records at their end, partition 2 entirely older than it.
      */
-    private static final class Logs {
+    static final class Logs {
         final String topic;
         final long since;
         final Map<Position, LogEvent> events = new HashMap<>();

@@ -55,11 +55,12 @@ class PollLoopGrader {
         Optional<CommitAhead> ahead = journal.firstCommitAheadOfProcessing();
         if (ahead.isPresent()) {
             throw feedback.wrong("commit.ahead", feedback.text("commit.ahead.expected"), feedback.text("commit.ahead.observed",
-                    ahead.get().commit().offsets(), ahead.get().unprocessed().size(),
+                    ConsumerJournal.show(ahead.get().commit().offsets()), ahead.get().unprocessed().size(),
                     ConsumerJournal.show(ahead.get().unprocessed(), 5)));
         }
         feedback.expect("commit.end", run.committedWhileRunning().equals(run.end()),
-                feedback.text("commit.end.expected", run.end()), feedback.text("commit.end.observed", run.committedWhileRunning()));
+                feedback.text("commit.end.expected", ConsumerJournal.show(run.end())),
+                feedback.text("commit.end.observed", ConsumerJournal.show(run.committedWhileRunning())));
     }
 
     @Order(3)
@@ -72,6 +73,8 @@ class PollLoopGrader {
         if (run.stopFailure() instanceof RuntimeException threw) {
             throw threw;
         }
+        feedback.expect("subscribe", !run.journal().calls("subscribe").isEmpty(), feedback.text("subscribe.expected"),
+                feedback.text("subscribe.observed", run.journal().calls("assign")));
         List<ConsumerJournal.Called> foreign = run.journal().callsFromOtherThreads();
         feedback.expect("otherThread", foreign.isEmpty(), feedback.text("otherThread.expected"),
                 foreign.isEmpty() ? "" : feedback.text("otherThread.observed", foreign.get(0).method(), foreign.get(0).thread()));

@@ -32,26 +32,13 @@ class RebalanceGrader {
     @Order(1)
     @Check(points = 2)
     void commitsWhatWasProcessedWhenPartitionsAreRevoked(Cluster cluster, TestData data, Feedback feedback) {
-        Moves moves = MOVES.get(() -> Moves.run(cluster, data, feedback, GroupProtocol.CLASSIC));
-        for (GroupRun.Instance instance : moves.instances()) {
-            for (Rebalanced revoked : instance.journal().rebalances()) {
-                feedback.expect("revoked", revoked.kind() == Rebalanced.Kind.ASSIGNED || revoked.uncommitted().isEmpty(),
-                        feedback.text("revoked.expected"), feedback.text("revoked.observed", instance.name(),
-                                revoked.partitions().size(), revoked.uncommitted().size(),
-                                ConsumerJournal.show(revoked.uncommitted(), 5)));
-            }
-            for (ConsumerJournal.Committed commit : instance.journal().commits()) {
-                feedback.expect("revoked.async", !commit.duringRevoke() || commit.sync(),
-                        feedback.text("revoked.async.expected"), feedback.text("revoked.async.observed", instance.name()));
-            }
-        }
+        judgeRevocations(MOVES.get(() -> Moves.run(cluster, data, feedback, GroupProtocol.CLASSIC)), feedback);
     }
 
     @Order(2)
     @Check(points = 2)
     void nothingIsLostOrProcessedTwiceAsInstancesComeAndGo(Cluster cluster, TestData data, Feedback feedback) {
-        Moves moves = MOVES.get(() -> Moves.run(cluster, data, feedback, GroupProtocol.CLASSIC));
-        feedback.expectExactlyOnce("processed", Tally.of(moves.sent(), moves.run().processed()), Position::toString);
+        judgeExactlyOnce(MOVES.get(() -> Moves.run(cluster, data, feedback, GroupProtocol.CLASSIC)), feedback);
     }
 
     @Order(3)
@@ -68,6 +55,33 @@ class RebalanceGrader {
                     feedback.text("batches.expected", moves.commitEvery(), allowed),
                     feedback.text("batches.observed", instance.name(), journal.commits().size(), processed));
         }
+    }
+
+    /**
+     * Every revocation left nothing processed uncommitted, every commit in {@code onPartitionsRevoked} was synchronous,
+     * and no commit named a partition the instance did not own (it would overwrite the owner's progress).
+     */
+    static void judgeRevocations(Moves moves, Feedback feedback) {
+        for (GroupRun.Instance instance : moves.instances()) {
+            for (Rebalanced revoked : instance.journal().rebalances()) {
+                feedback.expect("revoked", revoked.kind() == Rebalanced.Kind.ASSIGNED || revoked.uncommitted().isEmpty(),
+                        feedback.text("revoked.expected"), feedback.text("revoked.observed", instance.name(),
+                                revoked.partitions().size(), revoked.uncommitted().size(),
+                                ConsumerJournal.show(revoked.uncommitted(), 5)));
+            }
+            for (ConsumerJournal.Committed commit : instance.journal().commits()) {
+                feedback.expect("revoked.async", !commit.duringRevoke() || commit.sync(),
+                        feedback.text("revoked.async.expected"), feedback.text("revoked.async.observed", instance.name()));
+                feedback.expect("unowned", commit.unowned().isEmpty(), feedback.text("unowned.expected"),
+                        feedback.text("unowned.observed", instance.name(), ConsumerJournal.show(commit.offsets()),
+                                commit.unowned().stream().map(p -> p.partition()).sorted().toList()));
+            }
+        }
+    }
+
+    /** Every log processed exactly once over all instances. */
+    static void judgeExactlyOnce(Moves moves, Feedback feedback) {
+        feedback.expectExactlyOnce("processed", Tally.of(moves.sent(), moves.run().processed()), Position::toString);
     }
 
     /** Two instances of the learner's loop coming and going over three waves of logs. */

@@ -40,7 +40,7 @@ class ResumeAfterCrashGrader {
 
     /** One crash and resume, judged by every check. */
     private static final SharedRun<Crash> CRASH = new SharedRun<>();
-    private static final Duration CHILD_LIFE = Duration.ofSeconds(40);
+    private static final Duration CHILD_LIFE = Duration.ofSeconds(25);
     /** The dead member's session is 2 s; the group must be empty well within this. */
     private static final Duration NOTICED = Duration.ofSeconds(10);
 
@@ -52,7 +52,8 @@ class ResumeAfterCrashGrader {
         processed.addAll(crash.afterCrash());
         List<Position> lost = crash.sent().stream().filter(p -> !processed.contains(p)).toList();
         feedback.expect("lost", lost.isEmpty(), feedback.text("lost.expected", crash.sent().size()),
-                feedback.text("lost.observed", lost.size(), ConsumerJournal.show(lost, 5), crash.committedAtCrash()));
+                feedback.text("lost.observed", lost.size(), ConsumerJournal.show(lost, 5),
+                        ConsumerJournal.show(crash.committedAtCrash())));
     }
 
     @Order(2)
@@ -77,7 +78,7 @@ class ResumeAfterCrashGrader {
         Console.out().println(feedback.text("replayed.info", again.size(), crash.maxReplay(), crash.beforeCrash().size()));
         feedback.expect("replayed", again.size() <= crash.maxReplay(), feedback.text("replayed.expected", crash.maxReplay()),
                 feedback.text("replayed.observed", again.size(), ConsumerJournal.show(again, 5), crash.beforeCrash().size(),
-                        crash.committedAtCrash()));
+                        ConsumerJournal.show(crash.committedAtCrash())));
     }
 
     /**

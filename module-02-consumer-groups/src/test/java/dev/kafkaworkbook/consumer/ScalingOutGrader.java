@@ -8,6 +8,7 @@ import dev.kafkaworkbook.kit.grading.Tally;
 import dev.kafkaworkbook.kit.grading.TestData;
 import dev.kafkaworkbook.kit.groups.ConsumerGroups;
 import dev.kafkaworkbook.kit.groups.GroupSnapshot;
+import dev.kafkaworkbook.kit.learner.ConsumerJournal;
 import dev.kafkaworkbook.kit.learner.ConsumerJournal.Position;
 import dev.kafkaworkbook.kit.learner.LearnerLoops;
 import dev.kafkaworkbook.kit.learner.SharedRun;
@@ -53,7 +54,7 @@ class ScalingOutGrader {
 
     @Order(2)
     @Check(points = 2)
-    void everyLogIsProcessedOnceAndTheWorkIsSpread(Cluster cluster, TestData data, Feedback feedback) {
+    void everyLogIsProcessedOnceAndCommittedAndTheWorkIsSpread(Cluster cluster, TestData data, Feedback feedback) {
         Service service = SERVICE.get(() -> Service.run(cluster, data, feedback));
         feedback.expectExactlyOnce("processed", Tally.of(service.sent, service.processedWithRepeats()), Position::toString);
 
@@ -67,6 +68,14 @@ class ScalingOutGrader {
         boolean disjoint = distinct == partitionsByInstance.values().stream().flatMap(Set::stream).distinct().count();
         feedback.expect("spread", everyoneWorked && disjoint, feedback.text("spread.expected", service.instances.size()),
                 feedback.text("spread.observed", partitionsByInstance));
+        for (int i = 0; i < service.instances.size(); i++) {
+            Set<String> threads = service.handlingThreads.get(i);
+            String own = service.running.get(i).name();
+            feedback.expect("thread", threads.stream().allMatch(t -> t.equals("learner-" + own)),
+                    feedback.text("thread.expected"), feedback.text("thread.observed", own, threads));
+        }
+        feedback.expect("committed", service.committed.equals(service.end), feedback.text("committed.expected",
+                ConsumerJournal.show(service.end)), feedback.text("committed.observed", ConsumerJournal.show(service.committed)));
     }
 
     /** Two or three instances of the learner's service, started together, and the group they formed on the broker. */
@@ -78,8 +87,12 @@ class ScalingOutGrader {
         final List<LogServiceInstance> instances = new ArrayList<>();
         final List<LearnerLoops.Loop> running = new ArrayList<>();
         final List<List<Position>> handled = new ArrayList<>();
+        /** The threads each instance's handler ran on: its own loop's, and no other. */
+        final List<Set<String>> handlingThreads = new ArrayList<>();
         GroupSnapshot settled;
         List<Position> sent;
+        Map<TopicPartition, Long> end;
+        Map<TopicPartition, Long> committed;
 
         private Service(Cluster cluster, Feedback feedback) {
             topic = cluster.createTopic("logs", PARTITIONS);
@@ -94,9 +107,14 @@ class ScalingOutGrader {
             int count = data.between(2, 3);
             for (int i = 1; i <= count; i++) {
                 List<Position> mine = Collections.synchronizedList(new ArrayList<>());
+                Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
                 service.handled.add(mine);
+                service.handlingThreads.add(threads);
                 LogServiceInstance instance = service.loops.create(() -> new LogServiceInstance(cluster.bootstrapServers(),
-                        service.group, service.topic, record -> mine.add(Position.of(record))));
+                        service.group, service.topic, record -> {
+                            threads.add(Thread.currentThread().getName());
+                            mine.add(Position.of(record));
+                        }));
                 service.instances.add(instance);
                 service.running.add(service.loops.start("instance-" + i, instance::run, null));
             }
@@ -106,6 +124,8 @@ class ScalingOutGrader {
             service.sent = LogStream.publish(cluster, data, service.topic, data.between(60, 120)).positions();
             service.loops.await(() -> service.processed().containsAll(service.sent), PROCESS);
             service.stop();
+            service.end = groups.endOffsets(service.partitions);
+            service.committed = groups.committedOffsets(service.group);
             return service;
         }
 

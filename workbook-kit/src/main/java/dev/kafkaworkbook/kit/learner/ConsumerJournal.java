@@ -82,9 +82,11 @@ public final class ConsumerJournal {
      * @param explicit      whether the learner named the offsets
      * @param sync          commitSync rather than commitAsync
      * @param duringRevoke  made inside {@code onPartitionsRevoked}
+     * @param unowned       partitions of the commit this consumer did not own at the time: it overwrites the progress
+     *                      of their owner (the classic protocol accepts such a commit)
      */
     public record Committed(String thread, Map<TopicPartition, Long> offsets, boolean explicit, boolean sync,
-                            boolean duringRevoke) implements Event {
+                            boolean duringRevoke, Set<TopicPartition> unowned) implements Event {
     }
 
     /**
@@ -198,23 +200,25 @@ public final class ConsumerJournal {
     public record CommitAhead(Committed commit, List<Position> unprocessed) {
     }
 
-    /** Calls other than {@code wakeup} made on a thread other than the polling one: a consumer is not thread-safe. */
+    /**
+     * Calls other than {@code wakeup} made, once polling began, on a thread other than the polling one: a consumer
+     * is not thread-safe. Commits are named {@code commitSync} or {@code commitAsync}.
+     */
     public synchronized List<Called> callsFromOtherThreads() {
-        if (pollingThread == null) {
-            return List.of();
-        }
-        return events.stream().filter(e -> e instanceof Called c && !ANY_THREAD.contains(c.method())
-                        && !c.thread().equals(pollingThread) && events.indexOf(e) > firstPollIndex())
-                .map(Called.class::cast).toList();
-    }
-
-    private int firstPollIndex() {
-        for (int i = 0; i < events.size(); i++) {
-            if (events.get(i) instanceof Polled) {
-                return i;
+        List<Called> foreign = new ArrayList<>();
+        boolean polling = false;
+        for (Event event : events) {
+            polling |= event instanceof Polled;
+            if (!polling || event.thread().equals(pollingThread)) {
+                continue;
+            }
+            if (event instanceof Called call && !ANY_THREAD.contains(call.method())) {
+                foreign.add(call);
+            } else if (event instanceof Committed commit) {
+                foreign.add(new Called(commit.thread(), commit.sync() ? "commitSync" : "commitAsync", show(commit.offsets())));
             }
         }
-        return events.size();
+        return foreign;
     }
 
     private void add(Event event) {
@@ -263,7 +267,11 @@ public final class ConsumerJournal {
                 }
             });
         }
-        return new Committed(thread(), offsets, asked != null, sync, inRevocation);
+        Set<TopicPartition> unowned;
+        synchronized (this) {
+            unowned = offsets.keySet().stream().filter(p -> !assigned.contains(p)).collect(Collectors.toSet());
+        }
+        return new Committed(thread(), offsets, asked != null, sync, inRevocation, unowned);
     }
 
     private synchronized List<Position> uncommitted(Collection<TopicPartition> partitions) {
@@ -419,6 +427,16 @@ public final class ConsumerJournal {
             forget(partitions);
             add(new Rebalanced(thread(), kind, Set.copyOf(partitions), left));
         }
+    }
+
+    /** Offsets by partition as a learner reads them: {@code {0=16, 1=11}} when they share one topic. */
+    public static String show(Map<TopicPartition, Long> offsets) {
+        boolean oneTopic = offsets.keySet().stream().map(TopicPartition::topic).distinct().count() <= 1;
+        return offsets.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(TopicPartition::topic)
+                        .thenComparingInt(TopicPartition::partition)))
+                .map(e -> (oneTopic ? String.valueOf(e.getKey().partition()) : e.getKey().toString()) + "=" + e.getValue())
+                .collect(Collectors.joining(", ", "{", "}"));
     }
 
     /** Positions as a learner reads them: {@code 0@12, 0@13, 2@7}, the first few. */
