@@ -33,6 +33,7 @@ import java.util.stream.Stream;
  * The feedback texts, audited:
  * <ul>
  *   <li>every bundle exists in English and Spanish, with the same keys and no empty text;</li>
+ *   <li>every visible grader has its three hints ({@code hint.1} to {@code hint.3}, for {@code ./workbook hint});</li>
  *   <li>every key a grader uses exists: its title, a line per check, and for each feedback key the grader passes
  *       to {@code Feedback} ({@code expect("acks", …)}, {@code call("publish.hang", …)}, {@code text("x.observed")})
  *       the texts it needs ({@code .title} and {@code .hint}, or the key itself for {@code text}), in the grader's
@@ -126,6 +127,11 @@ public class CheckTexts {
             }
             Properties bundle = load(bundleFile);
             Set<String> needed = new TreeSet<>(List.of("title"));
+            boolean hidden = type.getModifiers().getAnnotations().stream().anyMatch(a -> a.toString().contains("hidden = true"));
+            if (!hidden && !source.toString().contains("/workbook-kit/")) {
+                // ./workbook hint: a graded sequence for every exercise a learner sees.
+                needed.addAll(List.of("hint.1", "hint.2", "hint.3"));
+            }
             for (Tree member : type.getMembers()) {
                 if (member instanceof MethodTree method && method.getModifiers().getAnnotations().stream()
                         .anyMatch(a -> a.getAnnotationType().toString().endsWith("Check"))) {

@@ -261,6 +261,7 @@ public class Instructor {
             String scorecard = String.join("\n", cards) + (Files.exists(card) ? Files.readString(card) : "");
             Files.writeString(out.resolve("scorecard.txt"), String.join("\n", notes) + (notes.isEmpty() ? "" : "\n") + scorecard);
             Files.writeString(out.resolve("changes.txt"), changed.isEmpty() ? "none\n" : String.join("\n", changed) + "\n");
+            deleteTree(work);
             Matcher score = Pattern.compile("\"score\"\\s*:\\s*(\\d+)\\s*,\\s*\"max_score\"\\s*:\\s*(\\d+)").matcher(json);
             System.out.println("Graded: " + (score.find() ? score.group(1) + " / " + score.group(2) + " points" : "no score")
                     + "; written " + out.resolve("results.json") + ", scorecard.txt, changes.txt, build.log");
@@ -480,11 +481,17 @@ public class Instructor {
         List<String> modules = new ArrayList<>();
         while (module.find()) {
             Path pom = root.resolve(module.group(1)).resolve("pom.xml");
-            if (Files.exists(pom) && Files.readString(pom).contains(EXERCISE_PARENT)) {
+            if (Files.exists(pom) && parentSection(Files.readString(pom)).contains(EXERCISE_PARENT)) {
                 modules.add(module.group(1));
             }
         }
         return modules;
+    }
+
+    static String parentSection(String pom) {
+        int start = pom.indexOf("<parent>");
+        int end = pom.indexOf("</parent>");
+        return start >= 0 && end > start ? pom.substring(start, end) : "";
     }
 
     static String git(Path dir, String... args) throws Exception {

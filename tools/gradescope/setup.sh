@@ -4,7 +4,7 @@
 # submission arrives and proves the graders pass on this image.
 set -euo pipefail
 root=${AUTOGRADER_ROOT:-/autograder}
-if command -v apt-get > /dev/null && [ "$(id -u)" = 0 ]; then
+if [ -z "${WORKBOOK_SKIP_PACKAGES:-}" ] && command -v apt-get > /dev/null && [ "$(id -u)" = 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless maven git > /dev/null
 fi

@@ -97,6 +97,8 @@ final class BuildEnd {
                 out.println(kit.get(grades.partial() ? "report.written.partial" : "report.written", file));
             }
         }
+        // Where each exercise stands, for ./workbook list and the watch loop.
+        dev.kafkaworkbook.kit.report.Progress.load(root).record(grades.all());
         Verdict verdict = Verdict.of(expectation, grades.all(), grades.missing(), kit);
         String sentence = grades.partial() ? kit.get("verdict.partial", verdict.sentence()) : verdict.sentence();
         out.println(sentence);

@@ -30,16 +30,16 @@ import java.util.stream.Stream;
  * their {@code @Check(points = …)} methods. Read by parsing alone, so it works when nothing compiles: a module
  * that does not compile is still listed check by check, with the points it would be worth.
  */
-final class GraderSources {
+public final class GraderSources {
 
     /** One declared check. */
-    record DeclaredCheck(String graderClass, String exercise, boolean hidden, String method, int points, int order) {
+    public record DeclaredCheck(String graderClass, String exercise, boolean hidden, String method, int points, int order) {
     }
 
     private GraderSources() {
     }
 
-    static List<DeclaredCheck> scan(List<Path> sourceRoots) {
+    public static List<DeclaredCheck> scan(List<Path> sourceRoots) {
         List<Path> files = new ArrayList<>();
         for (Path root : sourceRoots) {
             if (Files.isDirectory(root)) {

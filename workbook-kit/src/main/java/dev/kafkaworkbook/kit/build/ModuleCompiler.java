@@ -24,14 +24,14 @@ import java.util.stream.Stream;
  * compile error is a result the kit can report (file, line, message) instead of a build that stops. Skips the
  * work when no source, class path entry or option changed since the last successful compilation.
  */
-final class ModuleCompiler {
+public final class ModuleCompiler {
 
     /** One source tree to compile: its roots, class path and output directory. */
-    record Unit(List<Path> sourceRoots, List<String> classpath, Path output) {
+    public record Unit(List<Path> sourceRoots, List<String> classpath, Path output) {
     }
 
     /** The first error of a failed compilation, and everything javac said, formatted as javac prints it. */
-    record Failure(boolean inGraders, Path file, long line, String message, String report) {
+    public record Failure(boolean inGraders, Path file, long line, String message, String report) {
     }
 
     private static final int SHOWN_ERRORS = 10;
@@ -39,7 +39,7 @@ final class ModuleCompiler {
     private final Path root;
     private final String release;
 
-    ModuleCompiler(Path root, String release) {
+    public ModuleCompiler(Path root, String release) {
         this.root = root;
         this.release = release;
     }
@@ -48,7 +48,7 @@ final class ModuleCompiler {
      * @return empty when both units compiled (or were up to date); else the first failure, the graders' unit
      * marked as such (learner code that changed a given signature breaks the graders, not itself)
      */
-    Optional<Failure> compile(Unit learner, Unit graders, Path fingerprintFile) {
+    public Optional<Failure> compile(Unit learner, Unit graders, Path fingerprintFile) {
         String fingerprint = fingerprint(learner, graders);
         if (Files.isRegularFile(fingerprintFile) && fingerprint.equals(read(fingerprintFile))) {
             return Optional.empty();
@@ -62,7 +62,7 @@ final class ModuleCompiler {
     }
 
     /** One unit alone, skipped when up to date. */
-    Optional<Failure> compile(Unit unit, Path fingerprintFile) {
+    public Optional<Failure> compile(Unit unit, Path fingerprintFile) {
         String fingerprint = fingerprint(unit);
         if (Files.isRegularFile(fingerprintFile) && fingerprint.equals(read(fingerprintFile))) {
             return Optional.empty();

@@ -22,13 +22,13 @@ import java.util.stream.Stream;
  * fields, written as {@code toGenericString()} does. The skeletons and the reference solutions must have the same
  * one: the graders compile against both, and a learner must be able to write what the solution wrote.
  */
-final class PublicApi {
+public final class PublicApi {
 
     private PublicApi() {
     }
 
     /** The declarations of the public types compiled into {@code classes}, loaded with {@code classpath}. */
-    static Set<String> of(Path classes, List<String> classpath) {
+    public static Set<String> of(Path classes, List<String> classpath) {
         List<URL> urls = new ArrayList<>();
         try {
             urls.add(classes.toUri().toURL());

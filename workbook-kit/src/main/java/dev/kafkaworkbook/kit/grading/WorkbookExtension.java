@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -170,6 +171,10 @@ public final class WorkbookExtension implements BeforeEachCallback, AfterEachCal
     }
 
     private static Backends backends(ExtensionContext context) {
+        Optional<Backends> pinned = Backends.pinned();
+        if (pinned.isPresent()) {
+            return pinned.get();
+        }
         // The root store outlives every grader class and is closed when the run ends: one cluster per JVM.
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Backends.class,
                 key -> new Backends(BackendChoice.fromSystemProperties(), WORK_DIR), Backends.class);

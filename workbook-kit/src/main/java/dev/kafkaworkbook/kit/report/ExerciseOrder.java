@@ -9,8 +9,9 @@ public final class ExerciseOrder {
             .thenComparingInt(id -> part(id, 1))
             .thenComparing(Comparator.naturalOrder());
 
-    /** Results by exercise, in course order; within an exercise the order is kept (a stable sort). */
-    public static final Comparator<CheckResult> BY_EXERCISE = Comparator.comparing(CheckResult::exercise, IDS);
+    /** Results by exercise, in course order, the visible checks before the hidden ones; otherwise the order is kept. */
+    public static final Comparator<CheckResult> BY_EXERCISE = Comparator.comparing(CheckResult::exercise, IDS)
+            .thenComparing(CheckResult::hidden);
 
     private ExerciseOrder() {
     }

@@ -42,6 +42,14 @@ public final class ScorecardListener implements TestExecutionListener {
 
     public static final String MODULE_PROPERTY = "workbook.module";
 
+    /**
+     * A Maven or IDE run: progress lines, the module's card and grade files. A warm grading session (the watch
+     * loop) only wants the results: it prints and keeps them its own way.
+     */
+    public enum Mode { BUILD, SESSION }
+
+    private final Mode mode;
+
     private final Map<String, CheckInfo> checks = new LinkedHashMap<>();
     private final Map<String, Verdicts.Verdict> verdicts = new LinkedHashMap<>();
     private final Map<String, Long> startedAt = new LinkedHashMap<>();
@@ -55,6 +63,16 @@ public final class ScorecardListener implements TestExecutionListener {
     private String module;
     private Path resultsFile;
     private String partialNote;
+    private List<CheckResult> finalResults = List.of();
+
+    /** The listener Maven and IDEs find through {@code META-INF/services}. */
+    public ScorecardListener() {
+        this(Mode.BUILD);
+    }
+
+    public ScorecardListener(Mode mode) {
+        this.mode = mode;
+    }
 
     @Override
     public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
@@ -79,7 +97,9 @@ public final class ScorecardListener implements TestExecutionListener {
         long ran = graders.stream().map(Class::getName).filter(all::contains).count();
         resultsFile = ran < all.size() ? GradeFiles.PARTIAL : GradeFiles.RESULTS;
         partialNote = ran < all.size() ? kit.get("partial.module", graders.size(), all.size(), GradeFiles.PARTIAL) : null;
-        GradeFiles.clear(Path.of(""));
+        if (mode == Mode.BUILD) {
+            GradeFiles.clear(Path.of(""));
+        }
         Sandbox.open().ifPresent(problem -> Console.out().println(kit.get("sandbox.off", problem)));
         journal();
     }
@@ -175,7 +195,7 @@ public final class ScorecardListener implements TestExecutionListener {
             case ABORTED, FAILED -> judge.of(result.getThrowable()
                     .orElseGet(() -> new IllegalStateException("no cause reported")), checks.get(uniqueId).exercise());
         }));
-        if (id.getSource().orElse(null) instanceof ClassSource) {
+        if (mode == Mode.BUILD && id.getSource().orElse(null) instanceof ClassSource) {
             progress(id);
         }
         journal();
@@ -233,6 +253,9 @@ public final class ScorecardListener implements TestExecutionListener {
 
     /** The grade file as things stand: what a platform reads if this JVM never reaches the end of the run. */
     private void journal() {
+        if (mode != Mode.BUILD) {
+            return;
+        }
         List<CheckResult> results = results();
         GradescopeResults.write(resultsFile, results, (System.nanoTime() - runStartedAt) / 1e9, "");
     }
@@ -243,7 +266,11 @@ public final class ScorecardListener implements TestExecutionListener {
             return;
         }
         Sandbox.close();
-        List<CheckResult> results = results();
+        finalResults = results();
+        if (mode != Mode.BUILD) {
+            return;
+        }
+        List<CheckResult> results = finalResults;
         double elapsed = (System.nanoTime() - runStartedAt) / 1e9;
         List<String> context = new ArrayList<>();
         GradingRun.current().clusters().forEach(cluster -> context.add(describe(cluster)));
@@ -261,6 +288,11 @@ public final class ScorecardListener implements TestExecutionListener {
         }
         GradescopeResults.write(resultsFile, results, elapsed, visibleCard);
         GradeFiles.writeText(GradeFiles.SCORECARD, card);
+    }
+
+    /** The results of the run, once it has finished. */
+    public synchronized List<CheckResult> finalResults() {
+        return finalResults;
     }
 
     private String describe(KafkaBackend.Description cluster) {

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 public final class LearnerCode {
 
     private static final String KIT_PACKAGE = "dev.kafkaworkbook.kit.";
+    /** Where the learner's compiled classes are: a module's target/classes, or a grading session's own folders. */
+    private static final java.util.Set<Path> LOCATIONS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private LearnerCode() {
     }
@@ -51,19 +53,22 @@ public final class LearnerCode {
      * @return how many static fields were emptied
      */
     public static int releaseStaticMemory(ClassLoader loader) {
-        Path classes = Path.of("target", "classes");
-        if (!Files.isDirectory(classes)) {
-            return 0;
-        }
+        java.util.Set<Path> folders = new java.util.LinkedHashSet<>(LOCATIONS);
+        folders.add(Path.of("target", "classes"));
         int released = 0;
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.')
-                        .replaceAll("\\.class$", "");
-                released += releaseStatics(name, loader);
+        for (Path classes : folders) {
+            if (!Files.isDirectory(classes)) {
+                continue;
             }
-        } catch (IOException | RuntimeException e) {
-            // Best effort: the check has failed already, and says why.
+            try (Stream<Path> files = Files.walk(classes)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                    String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.')
+                            .replaceAll("\\.class$", "");
+                    released += releaseStatics(name, loader);
+                }
+            } catch (IOException | RuntimeException e) {
+                // Best effort: the check has failed already, and says why.
+            }
         }
         return released;
     }
@@ -110,9 +115,26 @@ public final class LearnerCode {
             Class<?> type = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
             URL location = type.getProtectionDomain().getCodeSource() == null ? null
                     : type.getProtectionDomain().getCodeSource().getLocation();
-            return location != null && location.getPath().endsWith("/target/classes/");
-        } catch (ClassNotFoundException | LinkageError | SecurityException e) {
+            if (location == null) {
+                return false;
+            }
+            if (location.getPath().endsWith("/target/classes/")) {
+                return true;
+            }
+            Path path = Path.of(location.toURI()).toAbsolutePath().normalize();
+            return LOCATIONS.contains(path);
+        } catch (ClassNotFoundException | LinkageError | SecurityException | java.net.URISyntaxException
+                 | IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** A folder of compiled learner classes beside the usual target/classes (a grading session compiles elsewhere). */
+    public static void addLocation(Path classes) {
+        LOCATIONS.add(classes.toAbsolutePath().normalize());
+    }
+
+    public static void removeLocation(Path classes) {
+        LOCATIONS.remove(classes.toAbsolutePath().normalize());
     }
 }
