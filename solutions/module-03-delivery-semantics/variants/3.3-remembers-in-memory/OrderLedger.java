@@ -62,7 +62,7 @@ public final class OrderLedger {
                 MERGE INTO order_events e
                 USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT)))
                       AS n(order_id, event_id, customer, amount_cents)
-                ON e.order_id = n.order_id AND e.event_id = n.event_id
+                ON FALSE
                 WHEN NOT MATCHED THEN INSERT VALUES (n.order_id, n.event_id, n.customer, n.amount_cents)""")) {
             merge.setString(1, event.orderId());
             merge.setString(2, event.eventId());
