@@ -52,19 +52,14 @@ public final class OrderLedger {
         }
     }
 
-    /** True when the event was not there yet; an event seen before leaves the table as it is. */
+    /** Inserts the event's row; always a new row. */
     private static boolean insertIfNew(Connection connection, OrderEvent event) throws SQLException {
-        try (PreparedStatement merge = connection.prepareStatement("""
-                MERGE INTO order_events e
-                USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT)))
-                      AS n(order_id, event_id, customer, amount_cents)
-                ON FALSE
-                WHEN NOT MATCHED THEN INSERT VALUES (n.order_id, n.event_id, n.customer, n.amount_cents)""")) {
-            merge.setString(1, event.orderId());
-            merge.setString(2, event.eventId());
-            merge.setString(3, event.customer());
-            merge.setLong(4, event.amountCents());
-            return merge.executeUpdate() == 1;
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO order_events VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, event.orderId());
+            insert.setString(2, event.eventId());
+            insert.setString(3, event.customer());
+            insert.setLong(4, event.amountCents());
+            return insert.executeUpdate() == 1;
         }
     }
 
