@@ -45,8 +45,8 @@ public class CheckTexts {
 
     /** Feedback methods whose first argument is a key needing {@code key.title} and {@code key.hint}. */
     private static final Set<String> VERDICT_METHODS = Set.of("expect", "expectEqual", "expectInRange", "expectAtLeast",
-            "expectSameElements", "wrong", "call", "run", "attempt");
-    /** The keys {@code expectExactlyOnce} may fail under. */
+            "expectSameElements", "expectExactlyOnce", "wrong", "call", "run", "attempt");
+    /** The keys {@code expectExactlyOnce(tally, show)} may fail under (with a key first, it fails under that one). */
     private static final List<String> TALLY_KEYS = List.of("lost", "duplicated", "unexpected");
     private static final Path KIT_BUNDLE = Path.of("workbook-kit/src/main/resources/dev/kafkaworkbook/kit/grading/kit.properties");
 
@@ -153,7 +153,8 @@ public class CheckTexts {
                         }
                     }
                     if (call.getMethodSelect() instanceof MemberSelectTree select
-                            && select.getIdentifier().contentEquals("expectExactlyOnce")) {
+                            && select.getIdentifier().contentEquals("expectExactlyOnce")
+                            && literals(call.getArguments().get(0)).isEmpty()) {
                         TALLY_KEYS.forEach(key -> {
                             needed.add(key + ".title");
                             needed.add(key + ".hint");

@@ -112,6 +112,11 @@ public final class Feedback {
         }
     }
 
+    /** {@link #expectExactlyOnce(Tally, java.util.function.Function)} under one key, whatever went wrong. */
+    public <T> void expectExactlyOnce(String key, Tally<T> tally, java.util.function.Function<T, String> show) {
+        expect(key, tally.exactlyOnce(), kit.get("tally.expected", tally.expected()), tally.describe(show, kit));
+    }
+
     private static String number(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.format(java.util.Locale.ROOT, "%.2f", value);
     }

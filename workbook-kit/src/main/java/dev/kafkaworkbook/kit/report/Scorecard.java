@@ -127,6 +127,23 @@ public final class Scorecard {
         return wrap(left).stripTrailing() + "\n" + " ".repeat(Math.max(0, WIDTH - right.length() - 1)) + right;
     }
 
+    /** A paragraph broken at spaces into lines of the scorecard's width, each starting with {@code indent}. */
+    public static String wrapProse(String indent, String text) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split("\\s+")) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > WIDTH) {
+                out.append(line).append('\n');
+                line = new StringBuilder(indent);
+            }
+            if (line.length() > indent.length()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        return out.append(line).append('\n').toString();
+    }
+
     /**
      * {@code text} broken at spaces into lines of at most {@link #WIDTH} characters, each ending in a newline.
      * Continuation lines keep the first line's indentation, and align after a label such as {@code expected: }.

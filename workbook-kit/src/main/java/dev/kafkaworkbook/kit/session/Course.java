@@ -75,6 +75,35 @@ public record Course(List<Exercise> exercises) {
         return modules;
     }
 
+    /** The texts of the exercise's grader: its title, checks and hints ({@code hint.1} to {@code hint.3}). */
+    public static Optional<Texts> texts(Path root, Exercise exercise) {
+        return Texts.find(exercise.graders().get(0), bundles(root.resolve(exercise.module())));
+    }
+
+    /** The hints of an exercise, in order: from a nudge towards the lesson to the API to use. */
+    public static List<String> hints(Path root, Exercise exercise) {
+        List<String> hints = new ArrayList<>();
+        Optional<Texts> texts = texts(root, exercise);
+        for (int level = 1; texts.isPresent(); level++) {
+            Optional<String> hint = texts.get().find("hint." + level);
+            if (hint.isEmpty()) {
+                break;
+            }
+            hints.add(hint.get());
+        }
+        return hints;
+    }
+
+    /** The exercise after {@code id} in course order. */
+    public Optional<Exercise> after(String id) {
+        for (int i = 0; i < exercises.size() - 1; i++) {
+            if (exercises.get(i).id().equals(id)) {
+                return Optional.of(exercises.get(i + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
     public Optional<Exercise> find(String id) {
         return exercises.stream().filter(e -> e.id().equals(id)).findFirst();
     }
