@@ -44,6 +44,8 @@ class GroupProtocolGrader {
     /** A 2 s session, then one rebalance: what a group that notices "within 2 s" needs at most. */
     private static final Duration NOTICED = Duration.ofMillis(5_000);
     private static final Duration WAITED = Duration.ofSeconds(8);
+    /** A group config accepted by the controller is served by the broker within milliseconds; a bound for a busy machine. */
+    private static final Duration CONFIG_REACHES_BROKER = Duration.ofSeconds(5);
 
     private static final SharedRun<Lab> CLASSIC = new SharedRun<>();
     private static final SharedRun<Lab> CONSUMER = new SharedRun<>();
@@ -76,7 +78,8 @@ class GroupProtocolGrader {
         feedback.run("prepare.hang", () -> GroupProtocolSetup.prepareGroup(cluster.admin(), classic, GroupProtocol.CLASSIC));
         String group = cluster.newGroupId("logs-consumer");
         feedback.run("prepare.hang", () -> GroupProtocolSetup.prepareGroup(cluster.admin(), group, GroupProtocol.CONSUMER));
-        Map<String, String> set = groups.configOf(group);
+        Map<String, String> set = groups.awaitConfigOf(group, configs -> configs.containsKey(ConsumerGroups.CONSUMER_SESSION_TIMEOUT_MS),
+                CONFIG_REACHES_BROKER);
         int session = number(set.get(ConsumerGroups.CONSUMER_SESSION_TIMEOUT_MS));
         int heartbeat = number(set.get(ConsumerGroups.CONSUMER_HEARTBEAT_INTERVAL_MS));
         feedback.expect("groupConfig", session >= 1_000 && session <= SESSION_MS && heartbeat > 0 && heartbeat * 3 <= session,
@@ -116,9 +119,16 @@ class GroupProtocolGrader {
             List<TopicPartition> partitions = ConsumerGroups.partitionsOf(topic, PARTITIONS);
             String group = cluster.newGroupId("logs-" + protocol.name().toLowerCase(Locale.ROOT));
             feedback.run("prepare.hang", () -> GroupProtocolSetup.prepareGroup(cluster.admin(), group, protocol));
+            if (protocol == GroupProtocol.CONSUMER) {
+                // What prepareGroup() set reaches the coordinating broker a moment after the admin call returns.
+                groups.awaitConfigOf(group, configs -> configs.containsKey(ConsumerGroups.CONSUMER_SESSION_TIMEOUT_MS),
+                        CONFIG_REACHES_BROKER);
+            }
             Properties config = memberConfig(cluster.bootstrapServers(), group, protocol, feedback);
             MemberConfigs.effective(config, feedback);
 
+            // Its JVM boots while the lab measures; it joins when signalled.
+            ChildJvm crashable = cluster.closeAfterCheck(ChildGroupMember.startEarly(config, topic));
             GroupMember first = cluster.closeAfterCheck(GroupMember.start("member-1", member(config), List.of(topic)));
             feedback.expect("join", groups.awaitSettled(group, 1, partitions, SETTLE).isSettledOn(1, partitions),
                     feedback.text("join.expected"), groups.describe(group));
@@ -132,7 +142,8 @@ class GroupProtocolGrader {
             groups.awaitSettled(group, 1, partitions, SETTLE);
             Duration left = since(began);
 
-            try (ChildJvm crashable = ChildGroupMember.start(config, topic)) {
+            try (crashable) {
+                crashable.signal(ChildGroupMember.JOIN);
                 GroupSnapshot withCrashable = groups.awaitSettled(group, 2, partitions, CHILD_JOINS);
                 crashable.rethrowIfThrew();
                 feedback.expect("join", withCrashable.isSettledOn(2, partitions), feedback.text("join.expected"), withCrashable);
