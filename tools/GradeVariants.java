@@ -63,6 +63,7 @@ public class GradeVariants {
             Path report = root.resolve(module).resolve("target/surefire-reports")
                     .resolve("TEST-" + packageOf(source) + "." + header.get("grader") + ".xml");
             Files.deleteIfExists(report);
+            Files.createDirectories(root.resolve(module).resolve("target"));
             Process mvn = new ProcessBuilder("mvn", "-o", "-q", "test", "-Psolutions", "-pl", module, "-am",
                     "-Dworkbook.skipKitTests=true", "-Dworkbook.lang=en", "-Dworkbook.sources=" + work,
                     "-Dtest=" + header.get("grader")).redirectErrorStream(true)
