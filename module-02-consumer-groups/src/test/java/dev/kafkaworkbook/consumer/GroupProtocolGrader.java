@@ -130,8 +130,9 @@ class GroupProtocolGrader {
             // Its JVM boots while the lab measures; it joins when signalled.
             ChildJvm crashable = cluster.closeAfterCheck(ChildGroupMember.startEarly(config, topic));
             GroupMember first = cluster.closeAfterCheck(GroupMember.start("member-1", member(config), List.of(topic)));
-            feedback.expect("join", groups.awaitSettled(group, 1, partitions, SETTLE).isSettledOn(1, partitions),
-                    feedback.text("join.expected"), groups.describe(group));
+            GroupSnapshot one = groups.awaitSettled(group, 1, partitions, SETTLE);
+            feedback.expect("join", one.isSettledOn(1, partitions), feedback.text("join.expected"),
+                    first.failure().map(Object::toString).orElse(one.toString()));
             long began = System.nanoTime();
             GroupMember second = cluster.closeAfterCheck(GroupMember.start("member-2", member(config), List.of(topic)));
             GroupSnapshot two = groups.awaitSettled(group, 2, partitions, SETTLE);
