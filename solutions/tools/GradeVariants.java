@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * Tests the graders: grades each variant answer (a wrong one that must fail, a correct one written differently that
  * must pass) in place of the reference solution, and compares every check's outcome with what the variant's header
- * says. Usage: java tools/GradeVariants.java <module> [regex on the path]. Each variant's scorecard, as a learner would read it,
+ * says. Usage: java solutions/tools/GradeVariants.java <module> [regex on the path]. Each variant's scorecard, as a learner would read it,
  * is kept in <module>/target/variants/<variant>.txt.
  * <pre>
  * // variant 2.2 LogProcessingLoop: commits the batch's end before processing it
