@@ -85,6 +85,10 @@ public class GradeVariants {
                     wrong.add(parts[0] + " " + got + " (expected " + parts[1] + ")");
                 }
             }
+            // A wrong answer must fail as wrong (or crashed, or not started), never as the grader's own error.
+            if (Files.exists(kept) && Files.readString(kept).contains("   ERR. ")) {
+                wrong.add("a check ended in a grader error (ERR.), see " + root.relativize(kept));
+            }
             differ += wrong.isEmpty() ? 0 : 1;
             System.out.println((wrong.isEmpty() ? "ok   " : "DIFF ") + root.relativize(file) + ": "
                     + header.getOrDefault("variant", "") + (wrong.isEmpty() ? "" : " -> " + wrong));
