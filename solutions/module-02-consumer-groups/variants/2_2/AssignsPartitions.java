@@ -9,7 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.errors.WakeupException;
 
 import java.time.Duration;
-import java.util.List;
 
 /** Variant, not a reference solution of exercise 2.2: poll, process, commit; wakeup() to stop; close in finally. */
 public final class LogProcessingLoop implements Runnable {

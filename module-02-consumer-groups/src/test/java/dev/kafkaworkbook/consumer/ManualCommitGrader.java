@@ -12,6 +12,7 @@ import dev.kafkaworkbook.kit.learner.ConsumerJournal.Position;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Order;
@@ -86,11 +87,16 @@ class ManualCommitGrader {
         LogStream.Published published = LogStream.publish(cluster, data, topic, data.between(20, 60));
         KafkaConsumer<String, LogEvent> consumer = cluster.closeAfterCheck(feedback.call("create.hang",
                 () -> ManualCommitConfig.createConsumer(cluster.bootstrapServers(), group)));
-        consumer.subscribe(List.of(topic));
         List<ConsumerRecord<String, LogEvent>> read = new ArrayList<>();
-        long deadline = System.nanoTime() + READ.toNanos();
-        while (read.size() < published.events().size() && System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+        try {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + READ.toNanos();
+            while (read.size() < published.events().size() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+            }
+        } catch (KafkaException refused) {
+            // What the configuration made the client do (auto.offset.reset=none, a deserializer that fails): the learner's.
+            throw feedback.wrong("read", feedback.text("read.expected", published.events().size()), refused.toString());
         }
         List<Position> positions = read.stream().map(Position::of).toList();
         feedback.expectExactlyOnce("earliest", Tally.of(published.positions(), positions), Position::toString);

@@ -58,6 +58,7 @@ public final class ConsumerGroups {
     public static final String CONSUMER_HEARTBEAT_INTERVAL_MS = "consumer.heartbeat.interval.ms";
 
     private static final Duration POLL = Duration.ofMillis(25);
+    private static final Duration CONFIG_PROPAGATION = Duration.ofSeconds(10);
 
     private final Admin admin;
 
@@ -95,13 +96,37 @@ public final class ConsumerGroups {
                 CONSUMER_HEARTBEAT_INTERVAL_MS, String.valueOf(HEARTBEAT_INTERVAL.toMillis())));
     }
 
-    /** Sets group configs ({@code consumer.session.timeout.ms}…) with {@code incrementalAlterConfigs} on the GROUP resource. */
+    /**
+     * Sets group configs ({@code consumer.session.timeout.ms}…) with {@code incrementalAlterConfigs} on the GROUP
+     * resource, and returns once the broker serves them: the controller accepts the change first, and the broker that
+     * coordinates the group learns of it a moment later.
+     */
     public void configure(String groupId, Map<String, String> configs) {
         ConfigResource group = new ConfigResource(ConfigResource.Type.GROUP, groupId);
         List<AlterConfigOp> ops = configs.entrySet().stream()
                 .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
                 .collect(Collectors.toList());
         Cluster.get(admin.incrementalAlterConfigs(Map.of(group, ops)).all());
+        awaitConfigOf(groupId, set -> set.entrySet().containsAll(configs.entrySet()), CONFIG_PROPAGATION);
+    }
+
+    /**
+     * The group configs set for {@code groupId} once {@code condition} holds of them, or as they are when {@code within}
+     * runs out: a change just accepted by the controller reaches the broker a moment later.
+     */
+    public Map<String, String> awaitConfigOf(String groupId, Predicate<Map<String, String>> condition, Duration within) {
+        AtomicReference<Map<String, String>> last = new AtomicReference<>(Map.of());
+        try {
+            Awaitility.await("group config of " + groupId).atMost(within).pollDelay(Duration.ZERO).pollInterval(POLL)
+                    .ignoreExceptionsMatching(e -> e instanceof RetriableException)
+                    .until(() -> {
+                        last.set(configOf(groupId));
+                        return condition.test(last.get());
+                    });
+        } catch (ConditionTimeoutException notThere) {
+            // The caller judges what the broker serves.
+        }
+        return last.get();
     }
 
     /** The group configs set for {@code groupId} on the broker (not the broker-wide defaults it falls back on). */

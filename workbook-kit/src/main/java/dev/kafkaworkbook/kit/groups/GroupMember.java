@@ -65,6 +65,19 @@ public final class GroupMember implements AutoCloseable {
         return journal;
     }
 
+    /** Why its loop ended, if the client failed (the broker refused its session timeout, say). */
+    public java.util.Optional<Throwable> failure() {
+        if (!ended.isCompletedExceptionally()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            ended.join();
+            return java.util.Optional.empty();
+        } catch (java.util.concurrent.CompletionException e) {
+            return java.util.Optional.of(e.getCause());
+        }
+    }
+
     /** Partitions taken from it (revoked or lost) so far. */
     public long revocations() {
         return journal.rebalances().stream().filter(r -> r.kind() != ConsumerJournal.Rebalanced.Kind.ASSIGNED).count();

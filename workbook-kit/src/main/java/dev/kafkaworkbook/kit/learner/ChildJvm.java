@@ -81,6 +81,16 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Tells the child {@code name}: what {@link ChildProgram.Context#awaitSignal} waits for. */
+    public void signal(String name) {
+        try {
+            Files.createDirectories(dir.resolve(ChildMain.SIGNALS));
+            Files.writeString(dir.resolve(ChildMain.SIGNALS).resolve(name), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Ends the child as {@code kill -9} does (SIGKILL), and waits until it is gone. */
     public void kill() {
         process.destroyForcibly();

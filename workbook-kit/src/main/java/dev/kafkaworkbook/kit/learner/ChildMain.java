@@ -22,6 +22,7 @@ public final class ChildMain {
     static final String ARGS_FILE = "args.properties";
     static final String REPORT_FILE = "report.txt";
     static final String THROWN_FILE = "thrown.ser";
+    static final String SIGNALS = "signals";
     /** The status of a JVM that {@link ChildProgram.Context#crash} ended: 128 + SIGKILL, as a shell shows a kill -9. */
     static final int CRASHED = 137;
     static final int THREW = 3;
@@ -40,7 +41,7 @@ public final class ChildMain {
         String programClass = arguments.remove(PROGRAM);
         try (OutputStream report = new FileOutputStream(dir.resolve(REPORT_FILE).toFile(), true)) {
             ChildProgram program = (ChildProgram) Class.forName(programClass).getConstructor().newInstance();
-            program.run(new ChildContext(Map.copyOf(arguments), report));
+            program.run(new ChildContext(Map.copyOf(arguments), report, dir));
         } catch (Throwable thrown) {
             keep(thrown, dir.resolve(THROWN_FILE));
             Runtime.getRuntime().halt(THREW);
@@ -61,7 +62,18 @@ public final class ChildMain {
         }
     }
 
-    private record ChildContext(Map<String, String> args, OutputStream out) implements ChildProgram.Context {
+    private record ChildContext(Map<String, String> args, OutputStream out, Path dir) implements ChildProgram.Context {
+
+        @Override
+        public boolean awaitSignal(String name, java.time.Duration within) {
+            try {
+                org.awaitility.Awaitility.await().atMost(within).pollInterval(java.time.Duration.ofMillis(10))
+                        .until(() -> Files.exists(dir.resolve(SIGNALS).resolve(name)));
+                return true;
+            } catch (org.awaitility.core.ConditionTimeoutException notYet) {
+                return false;
+            }
+        }
 
         @Override
         public void report(String line) {

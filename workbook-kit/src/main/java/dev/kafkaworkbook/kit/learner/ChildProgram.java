@@ -25,6 +25,14 @@ public interface ChildProgram {
         void report(String line);
 
         /**
+         * Waits until the check {@linkplain ChildJvm#signal signals} {@code name}, at most {@code within}: a child
+         * started early (a JVM takes a second or two) then acts when the check is ready for it.
+         *
+         * @return whether the signal came in time
+         */
+        boolean awaitSignal(String name, java.time.Duration within);
+
+        /**
          * Ends this JVM at once, as a power cut or {@code kill -9} would: no {@code finally}, no shutdown hook, no
          * {@code close()}, no LeaveGroup. The broker learns of it only when the member's session expires.
          */

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * Tests the graders: grades each variant answer (a wrong one that must fail, a correct one written differently that
  * must pass) in place of the reference solution, and compares every check's outcome with what the variant's header
- * says. Usage: java tools/GradeVariants.java <module> [regex on the path]. Each variant's scorecard, as a learner would read it,
+ * says. Usage: java solutions/tools/GradeVariants.java <module> [regex on the path]. Each variant's scorecard, as a learner would read it,
  * is kept in <module>/target/variants/<variant>.txt.
  * <pre>
  * // variant 2.2 LogProcessingLoop: commits the batch's end before processing it
@@ -63,6 +63,7 @@ public class GradeVariants {
             Path report = root.resolve(module).resolve("target/surefire-reports")
                     .resolve("TEST-" + packageOf(source) + "." + header.get("grader") + ".xml");
             Files.deleteIfExists(report);
+            Files.createDirectories(root.resolve(module).resolve("target"));
             Process mvn = new ProcessBuilder("mvn", "-o", "-q", "test", "-Psolutions", "-pl", module, "-am",
                     "-Dworkbook.skipKitTests=true", "-Dworkbook.lang=en", "-Dworkbook.sources=" + work,
                     "-Dtest=" + header.get("grader")).redirectErrorStream(true)
@@ -83,6 +84,10 @@ public class GradeVariants {
                 if (!got.equals(parts[1]) && !(parts[1].equals("any") && !got.equals("missing"))) {
                     wrong.add(parts[0] + " " + got + " (expected " + parts[1] + ")");
                 }
+            }
+            // A wrong answer must fail as wrong (or crashed, or not started), never as the grader's own error.
+            if (Files.exists(kept) && Files.readString(kept).contains("   ERR. ")) {
+                wrong.add("a check ended in a grader error (ERR.), see " + root.relativize(kept));
             }
             differ += wrong.isEmpty() ? 0 : 1;
             System.out.println((wrong.isEmpty() ? "ok   " : "DIFF ") + root.relativize(file) + ": "
