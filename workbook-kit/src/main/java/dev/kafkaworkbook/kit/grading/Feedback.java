@@ -22,15 +22,31 @@ public final class Feedback {
     public static final Duration LEARNER_CALL = Duration.ofSeconds(20);
 
     private final Texts grader;
+    /** A kit package's own texts ({@code groups.properties}…), between the grader's and the kit's; may be null. */
+    private final Texts kitPackage;
     private final Texts kit;
     private final String exercise;
     private final ExerciseMemory memory;
 
     Feedback(Texts grader, Texts kit, String exercise, ExerciseMemory memory) {
+        this(grader, null, kit, exercise, memory);
+    }
+
+    private Feedback(Texts grader, Texts kitPackage, Texts kit, String exercise, ExerciseMemory memory) {
         this.grader = grader;
+        this.kitPackage = kitPackage;
         this.kit = kit;
         this.exercise = exercise;
         this.memory = memory;
+    }
+
+    /**
+     * This feedback, where {@code packageTexts} (a kit package's own bundle) answers the keys the grader's bundle does
+     * not define: kit classes outside {@code grading} word their failures in their own bundle, and a grader may still
+     * say it more precisely. Same exercise, same memory of what hung.
+     */
+    public Feedback with(Texts packageTexts) {
+        return new Feedback(grader, packageTexts, kit, exercise, memory);
     }
 
     /**
@@ -38,7 +54,9 @@ public final class Feedback {
      * Kafka rejects, a configuration method that hangs), and a grader may say it more precisely.
      */
     public String text(String key, Object... args) {
-        return grader.find(key, args).or(() -> kit.find(key, args)).orElseGet(() -> grader.get(key, args));
+        return grader.find(key, args)
+                .or(() -> kitPackage == null ? java.util.Optional.empty() : kitPackage.find(key, args))
+                .or(() -> kit.find(key, args)).orElseGet(() -> grader.get(key, args));
     }
 
     /**

@@ -101,6 +101,9 @@ public final class ScorecardListener implements TestExecutionListener {
             GradeFiles.clear(Path.of(""));
         }
         Sandbox.open().ifPresent(problem -> Console.out().println(kit.get("sandbox.off", problem)));
+        // Logging starts here, before graders run in parallel: two checks that start it at once (a client's config, a
+        // broker) make SLF4J print a "substitute logger" warning into the learner's build output.
+        org.slf4j.LoggerFactory.getILoggerFactory();
         journal();
     }
 

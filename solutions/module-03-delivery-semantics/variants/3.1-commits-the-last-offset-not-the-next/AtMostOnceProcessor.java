@@ -1,0 +1,57 @@
+package dev.kafkaworkbook.delivery;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reference solution of exercise 3.1: each batch is committed (synchronously) before any of it is processed. */
+public final class AtMostOnceProcessor implements Runnable {
+
+    private final Consumer<String, OrderEvent> consumer;
+    private final String topic;
+    private final OrderHandler handler;
+
+    public AtMostOnceProcessor(Consumer<String, OrderEvent> consumer, String topic, OrderHandler handler) {
+        this.consumer = consumer;
+        this.topic = topic;
+        this.handler = handler;
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(List.of(topic));
+            while (true) {
+                ConsumerRecords<String, OrderEvent> records = consumer.poll(Duration.ofSeconds(1));
+                if (records.isEmpty()) {
+                    continue;
+                }
+                // The batch counts as done before it is worked on: a crash from here on skips what is left of it.
+                Map<TopicPartition, OffsetAndMetadata> last = new HashMap<>();
+                for (ConsumerRecord<String, OrderEvent> record : records) {
+                    last.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset()));
+                }
+                consumer.commitSync(last);
+                for (ConsumerRecord<String, OrderEvent> record : records) {
+                    handler.handle(record);
+                }
+            }
+        } catch (WakeupException stopRequested) {
+            // shutdown() asked.
+        } finally {
+            consumer.close();
+        }
+    }
+
+    public void shutdown() {
+        consumer.wakeup();
+    }
+}
