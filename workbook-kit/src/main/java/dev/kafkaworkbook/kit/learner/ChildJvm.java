@@ -71,7 +71,7 @@ public final class ChildJvm implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(java,
                     "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xss1m", "-Dfile.encoding=UTF-8",
                     "-Dlog4j2.configurationFile=" + log.toAbsolutePath(),
-                    "-cp", System.getProperty("java.class.path"),
+                    "-cp", classpathOf(program),
                     ChildMain.class.getName(), dir.toAbsolutePath().toString()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("output.txt").toFile()).start();
@@ -79,6 +79,27 @@ public final class ChildJvm implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start a child JVM", e);
         }
+    }
+
+    /**
+     * The class path the child needs to run {@code program}: this JVM's, and before it the folders of the class
+     * loaders that loaded the program (a grading session loads the learner's classes and the graders itself).
+     */
+    static String classpathOf(Class<?> program) {
+        List<String> entries = new ArrayList<>();
+        for (ClassLoader loader = program.getClassLoader(); loader != null; loader = loader.getParent()) {
+            if (loader instanceof java.net.URLClassLoader urls) {
+                for (java.net.URL url : urls.getURLs()) {
+                    try {
+                        entries.add(Path.of(url.toURI()).toString());
+                    } catch (java.net.URISyntaxException | IllegalArgumentException notAFile) {
+                        // Only files and folders go on a class path.
+                    }
+                }
+            }
+        }
+        entries.add(System.getProperty("java.class.path"));
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** Tells the child {@code name}: what {@link ChildProgram.Context#awaitSignal} waits for. */
