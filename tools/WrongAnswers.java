@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * names, hidden ones included. A wrong answer must fail with the feedback expect.txt quotes; an alternative must pass.
  *
  *   expect.txt:   graders: LagReportGrader            (the -Dtest of the run)
- *                 fails: The lag counts from the start  (one line per text some failed check's feedback must hold)
+ *                 fails: The lag counts from the start  (one line per text some failed check's feedback must hold;
+ *                                                        "A | B": either, for an answer whose data decide which rule breaks first)
  *                 passes                               (instead of fails: every check passes)
  *
  * Usage: java tools/WrongAnswers.java <module> [case-name-prefix]   (exit 1 when a case is not judged as expected)
@@ -87,7 +88,8 @@ public class WrongAnswers {
                     problems.append("expected to pass: '").append(t[0]).append("' ").append(t[1]).append(": ").append(t[2]).append('\n'));
         } else {
             for (String text : fails) {
-                boolean found = tests.stream().anyMatch(t -> !t[1].equals("passed") && t[2].contains(text));
+                List<String> anyOf = java.util.Arrays.stream(text.split("\\|")).map(String::trim).toList();
+                boolean found = tests.stream().anyMatch(t -> !t[1].equals("passed") && anyOf.stream().anyMatch(t[2]::contains));
                 if (!found) {
                     problems.append("no failed check says \"").append(text).append("\"; outcomes: ");
                     tests.forEach(t -> problems.append(t[1]).append(' '));

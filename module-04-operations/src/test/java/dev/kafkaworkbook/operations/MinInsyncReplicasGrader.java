@@ -38,7 +38,9 @@ class MinInsyncReplicasGrader {
     @Order(1)
     @Check
     void setOnTheTopicAndNowhereElse(Cluster cluster, TestData data, Feedback feedback) throws Exception {
-        String topic = cluster.createTopic("consistency", data.between(1, 3), 3, Map.of());
+        // A setting of its own the topic already has, which --add-config leaves alone.
+        String retention = String.valueOf(data.between(2, 48) * 3_600_000L);
+        String topic = cluster.createTopic("consistency", data.between(1, 3), 3, Map.of(TopicConfig.RETENTION_MS_CONFIG, retention));
         try (BrokerSettings brokers = BrokerSettings.of(cluster, TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)) {
             raise(cluster, topic, feedback);
             ConfigEntry onTopic = TopicSettings.awaitOwn(cluster, topic, TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
@@ -46,6 +48,9 @@ class MinInsyncReplicasGrader {
             feedback.expect("onBroker", changed.isEmpty(), feedback.text("onBroker.expected", topic), changed);
             feedback.expect("minInsync", TopicSettings.isOwn(onTopic, "2"), feedback.text("minInsync.expected", topic),
                     TopicSettings.show(onTopic));
+            ConfigEntry kept = TopicSettings.entry(cluster, topic, TopicConfig.RETENTION_MS_CONFIG);
+            feedback.expect("kept", TopicSettings.isOwn(kept, retention),
+                    TopicConfig.RETENTION_MS_CONFIG + "=" + retention + " (DYNAMIC_TOPIC_CONFIG)", TopicSettings.show(kept));
         }
     }
 

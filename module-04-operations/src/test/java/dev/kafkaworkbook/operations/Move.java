@@ -11,6 +11,8 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
@@ -36,14 +38,13 @@ import static org.awaitility.Awaitility.await;
  */
 final class Move {
 
-    /** Records per partition and their size: far more than a throttled replica copies in the hold below. */
-    static final Fill SLOW = new Fill(100, 1_000);
-    static final Fill FAST = new Fill(60, 200);
     /**
-     * While the move is held, each broker copies at most this much a second. A broker's replication quota is measured
-     * over eleven one-second windows, so a move first gets about ten seconds' worth (10 KB) through; a partition of
-     * 100 KB then takes over a minute: the move does not end while it is held.
+     * What the partitions that move hold. A new replica's first fetch takes up to 1 MB (replica.fetch.max.bytes)
+     * before any throttle counts it: a partition of 1.2 MB cannot be copied while the move is held.
      */
+    static final Fill HELD = new Fill(12, 100_000);
+    static final Fill SMALL = new Fill(60, 200);
+    /** While the move is held, each broker copies at most this much a second, after a first fetch: nothing to speak of. */
     private static final long HELD_BYTES_PER_SECOND = 1_000;
     /** How long the move is held before the throttle is lifted: longer than execute() takes to start it. */
     static final Duration HOLD = Duration.ofSeconds(1);
@@ -67,7 +68,8 @@ final class Move {
         this.written = written;
     }
 
-    static Move prepare(Cluster cluster, TestData data, Fill fill) {
+    /** A topic on three of the brokers, its partitions that the plan moves filled with {@code moving}, the rest small. */
+    static Move prepare(Cluster cluster, TestData data, Fill moving) {
         List<Integer> brokers = new ArrayList<>(cluster.brokers().orElseThrow().brokerIds());
         int added = data.pick(brokers);
         List<Integer> old = new ArrayList<>(brokers);
@@ -78,14 +80,20 @@ final class Move {
             layout.put(p, List.of(old.get(p % old.size()), old.get((p + 1) % old.size())));
         }
         String topic = cluster.createTopic("moved", layout, Map.of());
-        Map<Integer, Integer> counts = new TreeMap<>();
-        layout.keySet().forEach(p -> counts.put(p, fill.records()));
-        List<String> written = PartitionWriter.write(cluster.producer(new StringSerializer(), new StringSerializer(), Map.of()),
-                topic, counts, fill.bytes(), data).values().stream().flatMap(List::stream).toList();
-
         Map<TopicPartition, List<Integer>> current = new TreeMap<>(Partitions.ORDER);
         layout.forEach((p, replicas) -> current.put(new TopicPartition(topic, p), replicas));
-        return new Move(cluster, topic, balance(current, brokers, added), written);
+        Map<TopicPartition, List<Integer>> plan = balance(current, brokers, added);
+
+        Map<Integer, Integer> big = new TreeMap<>();
+        Map<Integer, Integer> small = new TreeMap<>();
+        plan.forEach((partition, replicas) -> (replicas.equals(current.get(partition)) ? small : big)
+                .put(partition.partition(), replicas.equals(current.get(partition)) ? SMALL.records() : moving.records()));
+        KafkaProducer<String, String> producer = cluster.producer(new StringSerializer(), new StringSerializer(),
+                Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * moving.bytes()));
+        List<String> written = new ArrayList<>();
+        PartitionWriter.write(producer, topic, big, moving.bytes(), data).values().forEach(written::addAll);
+        PartitionWriter.write(producer, topic, small, SMALL.bytes(), data).values().forEach(written::addAll);
+        return new Move(cluster, topic, plan, written);
     }
 
     /** The grader's plan: from the busiest brokers, one replica per partition at most moves to the new broker. */
@@ -128,12 +136,19 @@ final class Move {
      * is held, so an execute() that returns sooner has not waited for it.
      */
     Throttle hold() {
-        Map<ConfigResource, Collection<AlterConfigOp>> on = new LinkedHashMap<>();
+        // The topic's throttled replicas first: a broker that knows the rates, committed after them, then knows them too.
+        Cluster.get(cluster.admin().incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                TOPIC_THROTTLES.stream().map(name -> set(name, "*")).toList())).all());
+        Map<ConfigResource, Collection<AlterConfigOp>> rates = new LinkedHashMap<>();
         for (int broker : cluster.brokers().orElseThrow().brokerIds()) {
-            on.put(broker(broker), BROKER_THROTTLES.stream().map(name -> set(name, String.valueOf(HELD_BYTES_PER_SECOND))).toList());
+            rates.put(broker(broker), BROKER_THROTTLES.stream().map(name -> set(name, String.valueOf(HELD_BYTES_PER_SECOND))).toList());
         }
-        on.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), TOPIC_THROTTLES.stream().map(name -> set(name, "*")).toList());
-        Cluster.get(cluster.admin().incrementalAlterConfigs(on).all());
+        Cluster.get(cluster.admin().incrementalAlterConfigs(rates).all());
+        // Each broker answers for its own configuration: once each says so, each holds the copy back.
+        await("replication throttle in force on every broker").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> Cluster.get(cluster.admin().describeConfigs(rates.keySet()).all()).values().stream()
+                        .allMatch(config -> BROKER_THROTTLES.stream().allMatch(name -> config.get(name) != null
+                                && String.valueOf(HELD_BYTES_PER_SECOND).equals(config.get(name).value()))));
         return new Throttle();
     }
 

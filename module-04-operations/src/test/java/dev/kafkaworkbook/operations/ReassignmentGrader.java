@@ -45,7 +45,7 @@ class ReassignmentGrader {
     @Order(2)
     @Check(points = 2)
     void executeReturnsOnlyOnceTheMoveIsComplete(Cluster cluster, TestData data, Feedback feedback) throws Exception {
-        Move move = Move.prepare(cluster, data, Move.SLOW);
+        Move move = Move.prepare(cluster, data, Move.HELD);
         try (Move.Throttle held = move.hold()) {
             feedback.run("execute.hang", EXECUTE_CALL,
                     () -> PartitionMover.execute(cluster.admin(), move.plan(), MOVE_TIMEOUT_MS));
@@ -60,7 +60,7 @@ class ReassignmentGrader {
     @Order(3)
     @Check
     void noRecordIsLostAndTheNewBrokerHoldsItsShare(Cluster cluster, TestData data, Feedback feedback) {
-        Move move = Move.prepare(cluster, data, Move.FAST);
+        Move move = Move.prepare(cluster, data, Move.SMALL);
         feedback.run("execute.hang", EXECUTE_CALL,
                 () -> PartitionMover.execute(cluster.admin(), move.plan(), MOVE_TIMEOUT_MS));
         move.awaitComplete();

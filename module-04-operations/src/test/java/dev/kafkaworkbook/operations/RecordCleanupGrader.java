@@ -71,8 +71,8 @@ class RecordCleanupGrader {
     @Order(4)
     @Check
     void returnsEachPartitionsNewLogStartOffset(Cluster cluster, TestData data, Feedback feedback) {
-        // Every kind of partition, those where nothing is deleted included.
-        StampedTopic topic = data.random().nextBoolean() ? StampedTopic.edges(cluster, data) : StampedTopic.mixedAndNew(cluster, data);
+        // Every kind of partition: some records deleted, all of them, none, and an empty one.
+        StampedTopic topic = StampedTopic.everyKind(cluster, data);
         Map<TopicPartition, Long> returned = delete(cluster, topic, feedback);
         Map<TopicPartition, Long> start = Offsets.earliest(cluster.admin(), topic.name());
         feedback.expect("returned.null", returned != null, start, "null");

@@ -28,12 +28,12 @@ record StampedTopic(String name, long cutoffMs, Map<TopicPartition, Long> firstK
         return mixed(cluster, data, false);
     }
 
-    /** As {@link #mixed(Cluster, TestData)}, plus one partition all of whose records are newer than the cutoff. */
-    static StampedTopic mixedAndNew(Cluster cluster, TestData data) {
+    /** As {@link #mixed(Cluster, TestData)}, plus a partition all older than the cutoff, one all newer, and one empty. */
+    static StampedTopic everyKind(Cluster cluster, TestData data) {
         return mixed(cluster, data, true);
     }
 
-    private static StampedTopic mixed(Cluster cluster, TestData data, boolean oneAllNew) {
+    private static StampedTopic mixed(Cluster cluster, TestData data, boolean edgesToo) {
         int partitions = data.between(3, 5);
         long base = System.currentTimeMillis() - 3 * 3_600_000L;
         long cutoff = base + data.between(10, 20) * SPACING_MS + SPACING_MS / 2;
@@ -43,8 +43,11 @@ record StampedTopic(String name, long cutoffMs, Map<TopicPartition, Long> firstK
             long first = base + data.between(0, 8) * SPACING_MS;
             stamps.put(p, series(first, data.between(25, 40)));
         }
-        if (oneAllNew) {
-            stamps.put(partitions, series(cutoff + SPACING_MS / 2, data.between(5, 15)));
+        if (edgesToo) {
+            int old = data.between(5, 15);
+            stamps.put(partitions, series(cutoff - (old + 1) * SPACING_MS, old));
+            stamps.put(partitions + 1, series(cutoff + SPACING_MS / 2, data.between(5, 15)));
+            stamps.put(partitions + 2, List.of());
         }
         return write(cluster, data, "cleanup", cutoff, stamps, Map.of());
     }

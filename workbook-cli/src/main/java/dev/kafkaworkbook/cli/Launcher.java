@@ -30,7 +30,7 @@ public final class Launcher {
         for (String entry : Files.readString(classpath, StandardCharsets.UTF_8).trim().split(java.io.File.pathSeparator)) {
             Path file = Path.of(entry);
             if (!Files.exists(file)) {
-                System.err.println("./workbook is out of date (" + file + " is gone): it rebuilds itself on the next call.");
+                System.err.println("./workbook is out of date (" + file + " is gone): building it again.");
                 Files.deleteIfExists(classpath);
                 System.exit(OUT_OF_DATE);
             }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -55,15 +54,6 @@ public final class ConsumerGroups {
 
     public static ConsumerGroupDescription describe(Admin admin, String group) {
         return Cluster.get(admin.describeConsumerGroups(List.of(group)).describedGroups().get(group));
-    }
-
-    /** Waits until the group's description satisfies {@code condition}, and returns that description. */
-    public static ConsumerGroupDescription await(Admin admin, String group, String what,
-                                                 Predicate<ConsumerGroupDescription> condition) {
-        return org.awaitility.Awaitility.await(group + ": " + what).atMost(GROUP_WAIT)
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
-                .ignoreExceptionsMatching(e -> e instanceof RetriableException || e.getCause() instanceof RetriableException)
-                .until(() -> describe(admin, group), condition);
     }
 
     /**
@@ -104,7 +94,7 @@ public final class ConsumerGroups {
     }
 
     /** Every partition some member of the group holds. */
-    public static Set<TopicPartition> assigned(ConsumerGroupDescription description) {
+    private static Set<TopicPartition> assigned(ConsumerGroupDescription description) {
         return description.members().stream().flatMap(m -> m.assignment().topicPartitions().stream())
                 .collect(Collectors.toSet());
     }

@@ -27,7 +27,7 @@ public final class Offsets {
         return of(admin, partitions(admin, topic), OffsetSpec.earliest());
     }
 
-    public static Map<TopicPartition, Long> of(Admin admin, Collection<TopicPartition> partitions, OffsetSpec spec) {
+    private static Map<TopicPartition, Long> of(Admin admin, Collection<TopicPartition> partitions, OffsetSpec spec) {
         Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec));
         Map<TopicPartition, Long> offsets = new TreeMap<>(Partitions.ORDER);
         Cluster.get(admin.listOffsets(request).all()).forEach((partition, info) -> offsets.put(partition, info.offset()));

@@ -18,10 +18,10 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-/** Exercise 4.4, a plausible wrong answer: assumes broker ids 0..B-1 */
-public final class PartitionMover {
+/** The reference execute(), for wrong plans. */
+final class Reference {
 
-    private PartitionMover() {
+    private Reference() {
     }
 
     public static Map<TopicPartition, List<Integer>> plan(Map<TopicPartition, List<Integer>> current, Set<Integer> brokers) {
@@ -29,9 +29,7 @@ public final class PartitionMover {
         int most = (replicas + brokers.size() - 1) / brokers.size();
         int least = replicas / brokers.size();
         Map<Integer, Integer> load = new TreeMap<>();
-        for (int broker = 0; broker < brokers.size(); broker++) {
-            load.put(broker, 0);  // brokers are numbered 0, 1, 2…
-        }
+        brokers.forEach(broker -> load.put(broker, 0));
         Map<TopicPartition, List<Integer>> plan = new TreeMap<>(Comparator.comparing(TopicPartition::topic)
                 .thenComparingInt(TopicPartition::partition));
         current.forEach((partition, replicaList) -> {

@@ -18,10 +18,10 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-/** Exercise 4.4, a plausible wrong answer: adds the new broker as an extra replica */
-public final class PartitionMover {
+/** The reference execute(), for wrong plans. */
+final class Reference {
 
-    private PartitionMover() {
+    private Reference() {
     }
 
     public static Map<TopicPartition, List<Integer>> plan(Map<TopicPartition, List<Integer>> current, Set<Integer> brokers) {
@@ -33,9 +33,7 @@ public final class PartitionMover {
         Map<TopicPartition, List<Integer>> plan = new TreeMap<>(Comparator.comparing(TopicPartition::topic)
                 .thenComparingInt(TopicPartition::partition));
         current.forEach((partition, replicaList) -> {
-            List<Integer> grown = new ArrayList<>(replicaList);
-            brokers.stream().filter(b -> !grown.contains(b)).findFirst().ifPresent(grown::add);
-            plan.put(partition, grown);
+            plan.put(partition, new ArrayList<>(replicaList));
             replicaList.forEach(broker -> load.merge(broker, 1, Integer::sum));
         });
         // Move one replica at a time from the busiest broker to the idlest one that does not hold that partition yet,
