@@ -24,7 +24,8 @@ import java.util.Properties;
  *       {@link LogEventDeserializer} values; under classic a session of 0.5 to 2 s (0.5 s is this broker's minimum) with
  *       a heartbeat of at most a third of it; under consumer, nothing the client may no longer set;</li>
  *   <li>{@link #prepareGroup}: what must be set on the broker, before the first member joins, for the same 2 s under
- *       {@code protocol}: under consumer the group configs, with {@code Admin.incrementalAlterConfigs} on the
+ *       {@code protocol}: under consumer the group configs (a session of 1 to 2 s: 1 s is this broker's minimum for
+ *       consumer groups), with {@code Admin.incrementalAlterConfigs} on the
  *       {@code ConfigResource.Type.GROUP} resource named {@code groupId}; under classic nothing (return at once).</li>
  * </ul>
  *

@@ -5,7 +5,7 @@ import dev.kafkaworkbook.kit.grading.Cluster;
 import dev.kafkaworkbook.kit.grading.Feedback;
 import dev.kafkaworkbook.kit.grading.Grader;
 import dev.kafkaworkbook.kit.grading.TestData;
-import dev.kafkaworkbook.kit.operations.ConsumerGroups;
+import dev.kafkaworkbook.kit.groups.ConsumerGroups;
 import dev.kafkaworkbook.kit.operations.Offsets;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,7 +37,7 @@ class GroupHealthGrader {
             member.subscribe(List.of(topic));
             members.add(member);
         }
-        ConsumerGroupDescription described = ConsumerGroups.pollUntilStable(cluster.admin(), group, members,
+        ConsumerGroupDescription described = ConsumerGroups.of(cluster).pollUntilStable(group, members,
                 Offsets.partitions(cluster.admin(), topic));
 
         GroupStatus status = GroupMembers.check(cluster, group, feedback);
@@ -51,7 +51,7 @@ class GroupHealthGrader {
     void aGroupWithoutMembersIsEmpty(Cluster cluster, TestData data, Feedback feedback) {
         String topic = cluster.createTopic("health", data.between(1, 4));
         String group = cluster.newGroupId("empty");
-        ConsumerGroups.commit(cluster.admin(), group, Map.of(new TopicPartition(topic, 0), 0L));
+        ConsumerGroups.of(cluster).commit(group, Map.of(new TopicPartition(topic, 0), 0L));
 
         GroupStatus status = GroupMembers.check(cluster, group, feedback);
         feedback.expectEqual("phase.empty", GroupPhase.EMPTY, status.phase());
@@ -66,7 +66,7 @@ class GroupHealthGrader {
         String group = cluster.newGroupId("rebalancing");
         KafkaConsumer<String, String> first = GroupMembers.join(cluster, group, "classic", data);
         first.subscribe(List.of(topic));
-        ConsumerGroups.pollUntilStable(cluster.admin(), group, List.of(first), Offsets.partitions(cluster.admin(), topic));
+        ConsumerGroups.of(cluster).pollUntilStable(group, List.of(first), Offsets.partitions(cluster.admin(), topic));
 
         // A second member asks to join; the first one does not poll again, so the group waits for it to rejoin.
         KafkaConsumer<String, String> second = GroupMembers.join(cluster, group, "classic", data);
@@ -74,7 +74,7 @@ class GroupHealthGrader {
         GroupMembers.pollUntil(cluster, group, second, java.util.Set.of(GroupState.PREPARING_REBALANCE));
 
         GroupStatus status = GroupMembers.check(cluster, group, feedback);
-        GroupState after = ConsumerGroups.describe(cluster.admin(), group).groupState();
+        GroupState after = ConsumerGroups.of(cluster).description(group).groupState();
         if (after != GroupState.PREPARING_REBALANCE) {
             throw new IllegalStateException("The group left PreparingRebalance while it was checked: " + after);
         }

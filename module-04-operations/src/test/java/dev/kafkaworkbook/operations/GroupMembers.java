@@ -3,7 +3,7 @@ package dev.kafkaworkbook.operations;
 import dev.kafkaworkbook.kit.grading.Cluster;
 import dev.kafkaworkbook.kit.grading.Feedback;
 import dev.kafkaworkbook.kit.grading.TestData;
-import dev.kafkaworkbook.kit.operations.ConsumerGroups;
+import dev.kafkaworkbook.kit.groups.ConsumerGroups;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -50,7 +50,7 @@ final class GroupMembers {
     /** Polls {@code member} until the group is in one of {@code states}. */
     static void pollUntil(Cluster cluster, String group, KafkaConsumer<String, String> member, Set<GroupState> states) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!states.contains(ConsumerGroups.describe(cluster.admin(), group).groupState())) {
+        while (!states.contains(ConsumerGroups.of(cluster).description(group).groupState())) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Group " + group + " did not reach " + states + " within 20 s");
             }

@@ -5,7 +5,7 @@ import dev.kafkaworkbook.kit.grading.Cluster;
 import dev.kafkaworkbook.kit.grading.Feedback;
 import dev.kafkaworkbook.kit.grading.Grader;
 import dev.kafkaworkbook.kit.grading.TestData;
-import dev.kafkaworkbook.kit.operations.ConsumerGroups;
+import dev.kafkaworkbook.kit.groups.ConsumerGroups;
 import dev.kafkaworkbook.kit.operations.Offsets;
 import dev.kafkaworkbook.kit.operations.PartitionWriter;
 import dev.kafkaworkbook.kit.operations.Partitions;
@@ -127,7 +127,7 @@ class LagReportGrader {
                     commits.put(partition, (long) data.between(1, (int) (ends.get(partition) - 1)));
                 }
             }
-            ConsumerGroups.commit(cluster.admin(), group, commits);
+            ConsumerGroups.of(cluster).commit(group, commits);
             // One committed partition loses its oldest records: its log starts past 0, still before the commit.
             TopicPartition trimmed = commits.keySet().stream().filter(p -> p.topic().equals(read)).findFirst().orElseThrow();
             Cluster.get(cluster.admin().deleteRecords(Map.of(trimmed,
@@ -139,7 +139,7 @@ class LagReportGrader {
                     ConsumerConfig.CLIENT_ID_CONFIG, data.id("reader")));
             member.subscribe(List.of(read));
             List<TopicPartition> readPartitions = Offsets.partitions(cluster.admin(), read);
-            ConsumerGroups.pollUntilStable(cluster.admin(), group, List.of(member), readPartitions);
+            ConsumerGroups.of(cluster).pollUntilStable(group, List.of(member), readPartitions);
 
             ToolRunner.Captured describe = ToolRunner.capture(KafkaTool.CONSUMER_GROUPS, List.of("--describe", "--group",
                     group, "--bootstrap-server", cluster.bootstrapServers()), TOOL_TIMEOUT);

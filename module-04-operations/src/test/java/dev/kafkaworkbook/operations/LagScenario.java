@@ -3,7 +3,7 @@ package dev.kafkaworkbook.operations;
 import dev.kafkaworkbook.kit.grading.Cluster;
 import dev.kafkaworkbook.kit.grading.Feedback;
 import dev.kafkaworkbook.kit.grading.TestData;
-import dev.kafkaworkbook.kit.operations.ConsumerGroups;
+import dev.kafkaworkbook.kit.groups.ConsumerGroups;
 import dev.kafkaworkbook.kit.operations.Offsets;
 import dev.kafkaworkbook.kit.operations.PartitionWriter;
 import dev.kafkaworkbook.kit.operations.Partitions;
@@ -96,14 +96,14 @@ final class LagScenario {
             stuckCommits.put(partition, top - data.between(1, (int) maxLag / 2 - 10));
             spreadCommits.put(partition, top - (partition.equals(atThreshold) ? maxLag : data.between((int) maxLag / 2, (int) maxLag - 1)));
         }
-        ConsumerGroups.commit(cluster.admin(), healthy, end);
-        ConsumerGroups.commit(cluster.admin(), lagging, laggingCommits);
-        ConsumerGroups.commit(cluster.admin(), stuck, stuckCommits);
-        ConsumerGroups.commit(cluster.admin(), spread, spreadCommits);
+        ConsumerGroups.of(cluster).commit(healthy, end);
+        ConsumerGroups.of(cluster).commit(lagging, laggingCommits);
+        ConsumerGroups.of(cluster).commit(stuck, stuckCommits);
+        ConsumerGroups.of(cluster).commit(spread, spreadCommits);
 
         String quiet = cluster.createTopic("alerts-quiet", 2);
         fill(quiet, data.between(5, 15));
-        ConsumerGroups.commit(cluster.admin(), idle, Offsets.latest(cluster.admin(), quiet));
+        ConsumerGroups.of(cluster).commit(idle, Offsets.latest(cluster.admin(), quiet));
     }
 
     /** The learner's monitor looks, records arrive and the moving groups commit, the monitor looks again. */
@@ -131,7 +131,7 @@ final class LagScenario {
     void moveOn() {
         int arriving = data.between(3, 8);
         fill(busy, arriving);
-        ConsumerGroups.commit(cluster.admin(), healthy, Offsets.latest(cluster.admin(), busy));
+        ConsumerGroups.of(cluster).commit(healthy, Offsets.latest(cluster.admin(), busy));
         // The lagging group reads, but more slowly than records arrive: its lag grows, and it is not stuck.
         advance(lagging, arriving - 1);
         advance(spread, arriving);
@@ -139,8 +139,8 @@ final class LagScenario {
 
     private void advance(String group, long by) {
         Map<TopicPartition, Long> advanced = new HashMap<>();
-        ConsumerGroups.committed(cluster.admin(), group).forEach((partition, offset) -> advanced.put(partition, offset + by));
-        ConsumerGroups.commit(cluster.admin(), group, advanced);
+        ConsumerGroups.of(cluster).committedOffsets(group).forEach((partition, offset) -> advanced.put(partition, offset + by));
+        ConsumerGroups.of(cluster).commit(group, advanced);
     }
 
     private void fill(String topic, int perPartition) {

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  */
 record Layout(Map<TopicPartition, List<Integer>> current, Set<Integer> brokers, Set<Integer> added) {
 
-    /** Two to five brokers, one or two of them new, with ids that need not start at 0 nor follow each other. */
+    /** Three to seven brokers, one or two of them new, with ids that need not start at 0 nor follow each other. */
     static Layout random(TestData data) {
         List<Integer> ids = new ArrayList<>();
         int next = data.between(0, 3);

@@ -5,7 +5,7 @@ import dev.kafkaworkbook.kit.grading.Cluster;
 import dev.kafkaworkbook.kit.grading.Feedback;
 import dev.kafkaworkbook.kit.grading.Grader;
 import dev.kafkaworkbook.kit.grading.TestData;
-import dev.kafkaworkbook.kit.operations.ConsumerGroups;
+import dev.kafkaworkbook.kit.groups.ConsumerGroups;
 import dev.kafkaworkbook.kit.operations.Offsets;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.GroupState;
@@ -31,7 +31,7 @@ class GroupHealthHiddenGrader {
         String group = cluster.newGroupId("rebalancing-848");
         KafkaConsumer<String, String> first = GroupMembers.join(cluster, group, "consumer", data);
         first.subscribe(List.of(topic));
-        ConsumerGroups.pollUntilStable(cluster.admin(), group, List.of(first), Offsets.partitions(cluster.admin(), topic));
+        ConsumerGroups.of(cluster).pollUntilStable(group, List.of(first), Offsets.partitions(cluster.admin(), topic));
 
         // The first member must give partitions up, which it does only in poll(): it does not poll again.
         KafkaConsumer<String, String> second = GroupMembers.join(cluster, group, "consumer", data);
@@ -39,7 +39,7 @@ class GroupHealthHiddenGrader {
         GroupMembers.pollUntil(cluster, group, second, HANDING_OUT);
 
         GroupStatus status = GroupMembers.check(cluster, group, feedback);
-        GroupState after = ConsumerGroups.describe(cluster.admin(), group).groupState();
+        GroupState after = ConsumerGroups.of(cluster).description(group).groupState();
         if (!HANDING_OUT.contains(after)) {
             throw new IllegalStateException("The group stopped rebalancing while it was checked: " + after);
         }

@@ -1,5 +1,10 @@
 package dev.kafkaworkbook.kit.groups;
 
+import dev.kafkaworkbook.kit.operations.Partitions;
+import dev.kafkaworkbook.kit.operations.Offsets;
+import java.util.HashSet;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.consumer.Consumer;
 import dev.kafkaworkbook.kit.grading.Cluster;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -59,6 +64,7 @@ public final class ConsumerGroups {
 
     private static final Duration POLL = Duration.ofMillis(25);
     private static final Duration CONFIG_PROPAGATION = Duration.ofSeconds(10);
+    private static final Duration STABLE_WAIT = Duration.ofSeconds(20);
 
     private final Admin admin;
 
@@ -192,7 +198,7 @@ public final class ConsumerGroups {
     public Map<TopicPartition, Long> committedOffsets(String groupId) {
         Map<TopicPartition, OffsetAndMetadata> committed =
                 Cluster.get(admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata());
-        Map<TopicPartition, Long> offsets = new TreeMap<>(GroupSnapshot.PARTITION_ORDER);
+        Map<TopicPartition, Long> offsets = new TreeMap<>(Partitions.ORDER);
         committed.forEach((partition, offset) -> {
             if (offset != null) {
                 offsets.put(partition, offset.offset());
@@ -203,10 +209,63 @@ public final class ConsumerGroups {
 
     /** The next offset to be written to each of {@code partitions}: where a consumer that is done has committed. */
     public Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-        Map<TopicPartition, Long> end = new TreeMap<>(GroupSnapshot.PARTITION_ORDER);
-        Cluster.get(admin.listOffsets(latest).all()).forEach((partition, info) -> end.put(partition, info.offset()));
-        return end;
+        return Offsets.latest(admin, partitions);
+    }
+
+    /**
+     * Commits {@code offsets} for {@code groupId}, as its consumers would have, with {@code alterConsumerGroupOffsets}:
+     * the group must have no active member (a group that does not exist yet is created, empty, with these offsets).
+     */
+    public void commit(String groupId, Map<TopicPartition, Long> offsets) {
+        Map<TopicPartition, OffsetAndMetadata> commits = offsets.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())));
+        Cluster.get(admin.alterConsumerGroupOffsets(groupId, commits).all());
+    }
+
+    /** The group's description as the Admin API returns it, for checks comparing a learner's report with it. */
+    public ConsumerGroupDescription description(String groupId) {
+        return Cluster.get(admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId));
+    }
+
+    /**
+     * Polls each of {@code members}, consumers the check holds, in turn (a consumer joins its group, and takes its
+     * partitions, only in poll()) until the group is stable with just these members, each holding exactly its target
+     * assignment and together every partition of {@code partitions}, so that what a check reads next does not change
+     * under it; then returns the group's description. Members keep their partitions afterwards without polling:
+     * their heartbeats run on threads of their own.
+     */
+    public ConsumerGroupDescription pollUntilStable(String groupId, List<? extends Consumer<?, ?>> members,
+                                                    Collection<TopicPartition> partitions) {
+        long deadline = System.nanoTime() + STABLE_WAIT.toNanos();
+        Set<TopicPartition> expected = new HashSet<>(partitions);
+        while (System.nanoTime() < deadline) {
+            members.forEach(member -> member.poll(POLL));
+            ConsumerGroupDescription description;
+            try {
+                description = description(groupId);
+            } catch (GroupIdNotFoundException | RetriableException changing) {
+                // An empty classic group turning into a consumer group, as its first member joins: look again.
+                continue;
+            }
+            if (description.groupState() == GroupState.STABLE && description.members().size() == members.size()
+                    && description.members().stream().allMatch(ConsumerGroups::holdsItsTarget)
+                    && assigned(description).equals(expected)
+                    && members.stream().mapToInt(m -> m.assignment().size()).sum() == expected.size()) {
+                return description;
+            }
+        }
+        throw new IllegalStateException("Group " + groupId + " did not become stable with " + members.size()
+                + " members holding " + partitions + " within " + STABLE_WAIT.toSeconds() + " s");
+    }
+
+    private static boolean holdsItsTarget(MemberDescription member) {
+        return member.targetAssignment().map(target -> target.topicPartitions().equals(member.assignment().topicPartitions()))
+                .orElse(true);
+    }
+
+    private static Set<TopicPartition> assigned(ConsumerGroupDescription description) {
+        return description.members().stream().flatMap(m -> m.assignment().topicPartitions().stream())
+                .collect(Collectors.toSet());
     }
 
     /**
@@ -215,7 +274,7 @@ public final class ConsumerGroups {
      */
     public Map<TopicPartition, Long> lag(String groupId, Collection<TopicPartition> partitions) {
         Map<TopicPartition, Long> committed = committedOffsets(groupId);
-        Map<TopicPartition, Long> lag = new TreeMap<>(GroupSnapshot.PARTITION_ORDER);
+        Map<TopicPartition, Long> lag = new TreeMap<>(Partitions.ORDER);
         endOffsets(partitions).forEach((partition, end) -> lag.put(partition, end - committed.getOrDefault(partition, 0L)));
         return lag;
     }

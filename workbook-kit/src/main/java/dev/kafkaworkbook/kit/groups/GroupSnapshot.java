@@ -1,5 +1,6 @@
 package dev.kafkaworkbook.kit.groups;
 
+import dev.kafkaworkbook.kit.operations.Partitions;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.TopicPartition;
@@ -43,7 +44,7 @@ public record GroupSnapshot(String groupId, GroupState state, GroupType type, Li
 
     /** For each partition some member owns, the members that own it: one each, in a healthy group. */
     public Map<TopicPartition, List<Member>> owners() {
-        Map<TopicPartition, List<Member>> owners = new TreeMap<>(PARTITION_ORDER);
+        Map<TopicPartition, List<Member>> owners = new TreeMap<>(Partitions.ORDER);
         for (Member member : members) {
             member.partitions().forEach(p -> owners.computeIfAbsent(p, k -> new ArrayList<>()).add(member));
         }
@@ -69,7 +70,7 @@ public record GroupSnapshot(String groupId, GroupState state, GroupType type, Li
 
     /** Partitions owned by more than one member: never in a healthy group. */
     public Map<TopicPartition, List<Member>> sharedPartitions() {
-        Map<TopicPartition, List<Member>> shared = new TreeMap<>(PARTITION_ORDER);
+        Map<TopicPartition, List<Member>> shared = new TreeMap<>(Partitions.ORDER);
         owners().forEach((partition, owners) -> {
             if (owners.size() > 1) {
                 shared.put(partition, owners);
@@ -87,12 +88,10 @@ public record GroupSnapshot(String groupId, GroupState state, GroupType type, Li
         return state + " (" + type.toString().toLowerCase(java.util.Locale.ROOT) + "), " + who;
     }
 
-    static final Comparator<TopicPartition> PARTITION_ORDER =
-            Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
 
     /** Partitions by number when they share one topic ({@code [0, 1, 2]}), else in full ({@code [t-0, u-1]}). */
     static String shortNames(Collection<TopicPartition> partitions) {
-        List<TopicPartition> sorted = partitions.stream().sorted(PARTITION_ORDER).toList();
+        List<TopicPartition> sorted = partitions.stream().sorted(Partitions.ORDER).toList();
         boolean oneTopic = sorted.stream().map(TopicPartition::topic).distinct().count() <= 1;
         return sorted.stream().map(p -> oneTopic ? String.valueOf(p.partition()) : p.toString())
                 .collect(Collectors.joining(", ", "[", "]"));

@@ -83,17 +83,20 @@ public final class ChildJvm implements AutoCloseable {
 
     /**
      * The class path the child needs to run {@code program}: this JVM's, and before it the folders of the class
-     * loaders that loaded the program (a grading session loads the learner's classes and the graders itself).
+     * loaders that loaded the program or the check (a grading session loads the learner's classes and the graders
+     * itself: a kit program may still need the learner's deserializer).
      */
     static String classpathOf(Class<?> program) {
-        List<String> entries = new ArrayList<>();
-        for (ClassLoader loader = program.getClassLoader(); loader != null; loader = loader.getParent()) {
-            if (loader instanceof java.net.URLClassLoader urls) {
-                for (java.net.URL url : urls.getURLs()) {
-                    try {
-                        entries.add(Path.of(url.toURI()).toString());
-                    } catch (java.net.URISyntaxException | IllegalArgumentException notAFile) {
-                        // Only files and folders go on a class path.
+        java.util.Set<String> entries = new java.util.LinkedHashSet<>();
+        for (ClassLoader first : java.util.Arrays.asList(program.getClassLoader(), Thread.currentThread().getContextClassLoader())) {
+            for (ClassLoader loader = first; loader != null; loader = loader.getParent()) {
+                if (loader instanceof java.net.URLClassLoader urls) {
+                    for (java.net.URL url : urls.getURLs()) {
+                        try {
+                            entries.add(Path.of(url.toURI()).toString());
+                        } catch (java.net.URISyntaxException | IllegalArgumentException notAFile) {
+                            // Only files and folders go on a class path.
+                        }
                     }
                 }
             }

@@ -27,6 +27,11 @@ public final class Offsets {
         return of(admin, partitions(admin, topic), OffsetSpec.earliest());
     }
 
+    /** The log-end offset of each of {@code partitions}. */
+    public static Map<TopicPartition, Long> latest(Admin admin, Collection<TopicPartition> partitions) {
+        return of(admin, partitions, OffsetSpec.latest());
+    }
+
     private static Map<TopicPartition, Long> of(Admin admin, Collection<TopicPartition> partitions, OffsetSpec spec) {
         Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec));
         Map<TopicPartition, Long> offsets = new TreeMap<>(Partitions.ORDER);

@@ -24,8 +24,10 @@ import java.util.stream.Stream;
 /**
  * Grades learner-like answers in one warm JVM (run by {@code tools/CheckVariants.java}): each variant folder's Java
  * files replace the learner's in a workbook whose skeletons are the reference solutions, the variant's grader runs
- * in a {@link GradingSession}, and every check must end as the variant declares ({@code fails}: not passed; all the
- * others: passed). One line per variant, then the surprises; exit status: how many variants surprised.
+ * in a {@link GradingSession}, and every check must end as the variant declares: {@code fails} names checks that must
+ * not pass; {@code fails_with} (and {@code fails_with.2}, …) quotes feedback some failed check must hold, "A | B" for
+ * either, when the data decide which rule breaks first; without either, every check passes. One line per variant,
+ * then the surprises; exit status: how many variants surprised.
  *
  * <p>Arguments: {@code <workbook copy> <module> <variant folder>...}.
  */
@@ -47,17 +49,18 @@ public final class VariantRunner {
             for (int i = 2; i < args.length; i++) {
                 Path folder = Path.of(args[i]);
                 Properties variant = load(folder.resolve("variant.properties"));
-                String grader = variant.getProperty("grader", "").trim();
-                String graderClass = graders.stream().map(GraderSources.DeclaredCheck::graderClass)
-                        .filter(name -> name.equals(grader) || name.endsWith("." + grader)).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException(folder + ": no grader " + grader));
-                Set<String> fails = new TreeSet<>(List.of(variant.getProperty("fails", "").trim().split("\\s+")));
-                fails.remove("");
+                List<String> graderClasses = new ArrayList<>();
+                for (String grader : words(variant.getProperty("grader", ""))) {
+                    graderClasses.add(graders.stream().map(GraderSources.DeclaredCheck::graderClass)
+                            .filter(name -> name.equals(grader) || name.endsWith("." + grader)).findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException(folder + ": no grader " + grader)));
+                }
+                Set<String> fails = new TreeSet<>(words(variant.getProperty("fails", "")));
                 Map<Path, byte[]> originals = overlay(folder, learnerSources);
                 long began = System.nanoTime();
                 List<String> problems;
                 try {
-                    GradingSession.Result result = session.gradeWith(module, List.of(graderClass));
+                    GradingSession.Result result = session.gradeWith(module, graderClasses);
                     problems = judge(result.results(), fails, variant);
                 } finally {
                     restore(originals);
@@ -74,6 +77,17 @@ public final class VariantRunner {
     static List<String> judge(List<CheckResult> results, Set<String> fails, Properties variant) {
         List<String> problems = new ArrayList<>();
         String reason = variant.getProperty("reason");
+        List<String> quotes = variant.stringPropertyNames().stream().filter(key -> key.matches("fails_with(\\.\\d+)?"))
+                .sorted().map(variant::getProperty).toList();
+        for (String quote : quotes) {
+            List<String> anyOf = Stream.of(quote.split("\\|")).map(String::trim).toList();
+            List<CheckResult> saying = results.stream().filter(r -> r.outcome() != Outcome.PASSED)
+                    .filter(r -> anyOf.stream().anyMatch(r.output()::contains)).toList();
+            if (saying.isEmpty()) {
+                problems.add("no failed check says \"" + quote + "\": " + variant.getProperty("about"));
+            }
+            saying.forEach(r -> System.out.println("       " + r.check() + ": " + r.output().lines().findFirst().orElse("")));
+        }
         for (String failing : fails) {
             if (!failing.startsWith("exercise:") && results.stream().noneMatch(r -> r.check().equals(failing))) {
                 problems.add(failing + ": no such check was graded");
@@ -83,6 +97,14 @@ public final class VariantRunner {
         Set<String> mayFail = new TreeSet<>(List.of(variant.getProperty("may_fail", "").trim().split("\\s+")));
         for (CheckResult result : results) {
             if (mayFail.contains(result.check())) {
+                continue;
+            }
+            if (!quotes.isEmpty() && !fails.contains(result.check())) {
+                // Quoted feedback pins the answer's fault; its other checks may go either way, but not wrong.
+                if (result.outcome() == Outcome.ERROR || result.outcome() == Outcome.NOT_COMPILED
+                        || result.outcome() == Outcome.NOT_STARTED) {
+                    problems.add(result.check() + " ended " + result.outcome().key() + ": " + result.output());
+                }
                 continue;
             }
             boolean shouldFail = fails.contains(result.check()) || fails.contains("exercise:" + result.exercise());
@@ -100,6 +122,10 @@ public final class VariantRunner {
             }
         }
         return problems;
+    }
+
+    private static List<String> words(String list) {
+        return Stream.of(list.trim().split("[\\s,]+")).filter(word -> !word.isEmpty()).toList();
     }
 
     private static Properties load(Path file) throws IOException {
