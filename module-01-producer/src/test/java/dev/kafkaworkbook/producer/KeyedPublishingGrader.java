@@ -6,6 +6,7 @@ import dev.kafkaworkbook.kit.grading.Feedback;
 import dev.kafkaworkbook.kit.grading.Grader;
 import dev.kafkaworkbook.kit.grading.TestData;
 import dev.kafkaworkbook.kit.grading.Tally;
+import dev.kafkaworkbook.kit.learner.SharedRun;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import dev.kafkaworkbook.kit.proxies.Recorder;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,18 +28,20 @@ import java.util.stream.Collectors;
 /**
  * Grades exercise 1.3 on the broker: the learner publishes interleaved events of many orders through the
  * grader's producer (with the grader's own JSON serializer, not the learner's answer to 1.2) to a topic of
- * random width; the checks read what landed where, and in which offsets.
+ * random width, once; every check reads what landed where, and in which offsets.
  */
 @Grader(exercise = "1.3")
 class KeyedPublishingGrader {
 
     private static final int SMALL_BATCH_BYTES = 512;
     private static final List<String> LIFECYCLE = List.of("created", "paid", "packed", "shipped", "delivered");
+    /** One publication, which every check judges on its own aspect: the learner's code runs once per grading. */
+    private static final SharedRun<Published> PUBLISHED = new SharedRun<>();
 
     @Order(1)
     @Check
     void everyRecordIsKeyedByItsOrderId(Cluster cluster, TestData data, Feedback feedback) {
-        Published published = publish(cluster, data, feedback);
+        Published published = PUBLISHED.get(() -> publish(cluster, data, feedback));
         List<ConsumerRecord<String, OrderEvent>> unkeyed = published.records().stream()
                 .filter(r -> r.value() != null && !Objects.equals(r.key(), r.value().orderId()))
                 .collect(Collectors.toList());
@@ -52,7 +55,7 @@ class KeyedPublishingGrader {
     @Order(2)
     @Check(points = 2)
     void eventsOfAnOrderShareOnePartitionInSendOrder(Cluster cluster, TestData data, Feedback feedback) {
-        Published published = publish(cluster, data, feedback);
+        Published published = PUBLISHED.get(() -> publish(cluster, data, feedback));
         // readToEnd gives the records partition by partition, in offset order.
         Map<String, List<ConsumerRecord<String, OrderEvent>>> byOrder = new LinkedHashMap<>();
         for (ConsumerRecord<String, OrderEvent> record : published.records()) {
@@ -77,7 +80,7 @@ class KeyedPublishingGrader {
     @Order(3)
     @Check
     void thePartitionIsTheOneTheDefaultPartitionerPicks(Cluster cluster, TestData data, Feedback feedback) {
-        Published published = publish(cluster, data, feedback);
+        Published published = PUBLISHED.get(() -> publish(cluster, data, feedback));
         List<ConsumerRecord<String, OrderEvent>> misplaced = new ArrayList<>();
         for (ConsumerRecord<String, OrderEvent> record : published.records()) {
             if (record.partition() != defaultPartition(record.value().orderId(), published.partitions())) {
@@ -97,7 +100,7 @@ class KeyedPublishingGrader {
     @Order(4)
     @Check
     void everyEventLandsExactlyOnce(Cluster cluster, TestData data, Feedback feedback) {
-        Published published = publish(cluster, data, feedback);
+        Published published = PUBLISHED.get(() -> publish(cluster, data, feedback));
         List<OrderEvent> landed = published.records().stream().map(ConsumerRecord::value).toList();
         feedback.expectExactlyOnce(Tally.of(published.events(), landed), KeyedPublishingGrader::describe);
     }
@@ -105,7 +108,7 @@ class KeyedPublishingGrader {
     @Order(5)
     @Check
     void leavesTheCallersProducerOpen(Cluster cluster, TestData data, Feedback feedback) {
-        Published published = publish(cluster, data, feedback);
+        Published published = PUBLISHED.get(() -> publish(cluster, data, feedback));
         feedback.expect("closed", !published.calls().contains("close"), feedback.text("closed.expected"),
                 feedback.text("closed.observed", published.calls().stream().distinct().toList()));
     }
