@@ -155,6 +155,7 @@ public class CheckVariants {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss1m", "-Xmx1g", "-Dfile.encoding=UTF-8",
                 "-Djdk.attach.allowAttachSelf=true", "-XX:+EnableDynamicAgentLoading", "-Dworkbook.lang=en",
+                "-Dworkbook.timings=" + Boolean.getBoolean("workbook.timings"),
                 "@" + argfile, "dev.kafkaworkbook.kit.session.VariantRunner", scratch.toString(), module));
         folders.forEach(folder -> command.add(folder.toString()));
         Process runner = new ProcessBuilder(command).directory(scratch.toFile()).redirectErrorStream(true)

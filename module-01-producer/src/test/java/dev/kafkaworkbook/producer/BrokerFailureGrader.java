@@ -75,8 +75,9 @@ class BrokerFailureGrader {
     private static final int BURST = 10;
     private static final long BURST_PAUSE_MS = 20;
     /** The refusal check bounds the learner's delivery timeout to this, on a copy of their configuration. */
-    private static final int REFUSAL_REQUEST_TIMEOUT_MS = 1_500;
-    private static final int REFUSAL_DELIVERY_TIMEOUT_MS = 2_500;
+    private static final int REFUSAL_REQUEST_TIMEOUT_MS = 500;
+    private static final int REFUSAL_DELIVERY_TIMEOUT_MS = 700;
+    private static final int HEALTHY_ATTEMPTS = 3;
 
     @Order(1)
     @Check
@@ -218,15 +219,18 @@ class BrokerFailureGrader {
                 () -> new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())));
         String sensor = data.id("sensor");
 
-        SendOutcome healthy = feedback.call("healthy.hang",
-                () -> SendOutcome.of(producer.send(new ProducerRecord<>(topic, sensor, "1|" + data.between(0, 999)))));
+        // The first send also fetches metadata and a producer id; on a busy machine that may outlast the short timeout
+        // this check imposes, which is the grader's doing, not the learner's: such a send is tried again.
+        SendOutcome healthy = null;
+        for (int attempt = 0; attempt < HEALTHY_ATTEMPTS && (healthy == null || healthy.timedOut()); attempt++) {
+            healthy = feedback.call("healthy.hang",
+                    () -> SendOutcome.of(producer.send(new ProducerRecord<>(topic, sensor, "1|" + data.between(0, 999)))));
+        }
         feedback.expect("healthy", healthy.error == null, feedback.text("healthy.expected"), healthy);
 
-        for (int other : brokers.runningBrokers()) {
-            if (other != leader) {
-                brokers.stop(other);
-            }
-        }
+        Set<Integer> followers = new TreeSet<>(brokers.runningBrokers());
+        followers.remove(leader);
+        brokers.stop(followers);
         await("only the leader in sync").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
                 .until(() -> inSyncReplicas(cluster, partition).equals(List.of(leader)));
         long endBefore = endOffset(cluster, partition);
@@ -291,6 +295,10 @@ class BrokerFailureGrader {
 
     /** How one send ended, waited for with a bound. */
     private record SendOutcome(RecordMetadata metadata, Throwable error) {
+        boolean timedOut() {
+            return Throwables.causedBy(error, org.apache.kafka.common.errors.TimeoutException.class);
+        }
+
         static SendOutcome of(Future<RecordMetadata> send) throws InterruptedException {
             try {
                 return new SendOutcome(send.get(REFUSAL_DELIVERY_TIMEOUT_MS + 10_000L, TimeUnit.MILLISECONDS), null);

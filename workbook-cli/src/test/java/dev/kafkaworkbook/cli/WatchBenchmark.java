@@ -54,7 +54,7 @@ class WatchBenchmark {
                     Files.writeString(file, Files.readString(file) + "\n// save " + save + "\n");
                     WorkerProcess.Result verdict = verdicts.poll(120, TimeUnit.SECONDS);
                     assertThat(verdict).isNotNull();
-                    assertThat(verdict.passed()).as(exercise + " passes").isTrue();
+                    assertThat(verdict.passed()).as(exercise + " passes: " + verdict).isTrue();
                     seconds.add((System.nanoTime() - began) / 1e9);
                 }
                 Collections.sort(seconds);

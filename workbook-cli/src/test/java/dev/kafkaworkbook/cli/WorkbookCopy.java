@@ -1,6 +1,5 @@
 package dev.kafkaworkbook.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ final class WorkbookCopy {
 
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.filter(p -> !p.toString().contains(File.separator + "target")).toList()) {
+            for (Path path : paths.filter(p -> !isBuildOutput(from.relativize(p))).toList()) {
                 Path target = to.resolve(from.relativize(path).toString());
                 if (Files.isDirectory(path)) {
                     Files.createDirectories(target);
@@ -48,5 +47,15 @@ final class WorkbookCopy {
                 }
             }
         }
+    }
+
+    /** Whether {@code relative} lies in a build's output folder (judged inside the tree: the copy itself is under target/). */
+    private static boolean isBuildOutput(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().equals("target")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -12,6 +12,11 @@ public interface BrokerControl {
     /** Shuts the broker down (its partitions move to other replicas) and returns once it has stopped. */
     void stop(int brokerId);
 
+    /** Shuts these brokers down at once, as a rack losing power would, and returns once all have stopped. */
+    default void stop(java.util.Collection<Integer> brokerIds) {
+        brokerIds.forEach(this::stop);
+    }
+
     /** Starts a stopped broker on its old port and returns once it has rejoined the cluster. */
     void start(int brokerId);
 
@@ -22,5 +27,10 @@ public interface BrokerControl {
                 start(id);
             }
         }
+    }
+
+    /** Starts every stopped broker without waiting for them; the next {@link #startAll} waits. */
+    default void startAllInBackground() {
+        startAll();
     }
 }

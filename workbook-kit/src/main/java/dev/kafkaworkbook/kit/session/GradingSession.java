@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -193,7 +194,13 @@ public final class GradingSession implements AutoCloseable {
                 hiddenGraders && Files.isDirectory(hiddenTexts) ? hiddenTexts : null), GradingSession.class.getClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);
             System.setProperty(ScorecardListener.MODULE_PROPERTY, module);
-            var builder = request().configurationParameter("junit.jupiter.execution.parallel.enabled", "false");
+            // One grader at a time; a grader whose checks share nothing may run them side by side (@Execution).
+            var builder = request().configurationParameters(Map.of(
+                    "junit.jupiter.execution.parallel.enabled", "true",
+                    "junit.jupiter.execution.parallel.mode.default", "same_thread",
+                    "junit.jupiter.execution.parallel.mode.classes.default", "same_thread",
+                    "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                    "junit.jupiter.execution.parallel.config.fixed.parallelism", "2"));
             for (String grader : graders) {
                 builder.selectors(selectClass(Class.forName(grader, false, loader)));
             }

@@ -45,6 +45,7 @@ public final class VariantRunner {
         List<GraderSources.DeclaredCheck> graders = GraderSources.scan(List.of(root.resolve(module).resolve("src/test/java"),
                 root.resolve("solutions").resolve(module).resolve("src/test/java")));
         int surprises = 0;
+        List<CheckResult> lastResults = List.of();
         try (GradingSession session = new GradingSession(root, GradingSession.ownClasspath(), "17", true)) {
             for (int i = 2; i < args.length; i++) {
                 Path folder = Path.of(args[i]);
@@ -62,12 +63,18 @@ public final class VariantRunner {
                 try {
                     GradingSession.Result result = session.gradeWith(module, graderClasses);
                     problems = judge(result.results(), fails, variant);
+                    lastResults = result.results();
                 } finally {
                     restore(originals);
                 }
                 System.out.printf(Locale.ROOT, "%s %s/%s (%.1f s)%n", problems.isEmpty() ? "ok  " : "FAIL", module,
                         folder.getFileName(), (System.nanoTime() - began) / 1e9);
                 problems.forEach(problem -> System.out.println("       " + problem));
+                if (Boolean.getBoolean("workbook.timings")) {
+                    for (CheckResult timed : lastResults) {
+                        System.out.printf(Locale.ROOT, "       %5.2f s  %s%n", timed.seconds(), timed.check());
+                    }
+                }
                 surprises += problems.isEmpty() ? 0 : 1;
             }
         }
