@@ -48,6 +48,7 @@ final class Move {
     private static final long HELD_BYTES_PER_SECOND = 1_000;
     /** How long the move is held before the throttle is lifted: longer than execute() takes to start it. */
     static final Duration HOLD = Duration.ofSeconds(1);
+    static final Duration SETTLE = Duration.ofMillis(200);
     private static final List<String> BROKER_THROTTLES = List.of("leader.replication.throttled.rate",
             "follower.replication.throttled.rate");
     private static final List<String> TOPIC_THROTTLES = List.of("leader.replication.throttled.replicas",
@@ -184,6 +185,20 @@ final class Move {
     }
 
     /** The partitions of the plan that the cluster still reports as being reassigned. */
+    /**
+     * The partitions still moving once every broker has had {@link #SETTLE} to learn that a finished move ended: the
+     * broker the learner's admin client asked may know a moment before the one the grader's asks. Far shorter than
+     * {@link #HOLD}, so code that does not wait is still caught moving.
+     */
+    Set<TopicPartition> stillMovingOnceSettled() {
+        try {
+            return await("reassignments of " + topic + " listed as over").atMost(SETTLE).pollInterval(Duration.ofMillis(20))
+                    .until(this::stillMoving, Set::isEmpty);
+        } catch (org.awaitility.core.ConditionTimeoutException moving) {
+            return stillMoving();
+        }
+    }
+
     Set<TopicPartition> stillMoving() {
         Set<TopicPartition> moving = new TreeSet<>(Partitions.ORDER);
         moving.addAll(Cluster.get(cluster.admin().listPartitionReassignments(plan.keySet()).reassignments()).keySet());

@@ -49,7 +49,7 @@ class ReassignmentGrader {
         try (Move.Throttle held = move.hold()) {
             feedback.run("execute.hang", EXECUTE_CALL,
                     () -> PartitionMover.execute(cluster.admin(), move.plan(), MOVE_TIMEOUT_MS));
-            Set<TopicPartition> moving = move.stillMoving();
+            Set<TopicPartition> moving = move.stillMovingOnceSettled();
             feedback.expect("execute.early", moving.isEmpty(), feedback.text("execute.early.expected"),
                     feedback.text("execute.early.observed", moving.size(), move.plan().size(), moving));
             Map<TopicPartition, String> wrong = move.settledDifferencesFromPlan();
