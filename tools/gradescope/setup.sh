@@ -8,10 +8,10 @@ if [ -z "${WORKBOOK_SKIP_PACKAGES:-}" ] && command -v apt-get > /dev/null && [ "
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless maven git > /dev/null
 fi
-version=$(mvn -v | head -1 | sed -E 's/.*Maven ([0-9]+)\.([0-9]+).*/\1 \2/')
+version=$(mvn -B -v | sed -n 1p | sed -E 's/.*Maven ([0-9]+)\.([0-9]+).*/\1 \2/')
 set -- $version
 if [ "$1" -lt 3 ] || { [ "$1" -eq 3 ] && [ "$2" -lt 8 ]; }; then
-  echo "Kafka Workbook needs Maven 3.8 or newer; this image has $(mvn -v | head -1). Choose the Ubuntu 24.04 base image." >&2
+  echo "Kafka Workbook needs Maven 3.8 or newer; this image has $(mvn -B -v | sed -n 1p). Choose the Ubuntu 24.04 base image." >&2
   exit 1
 fi
 cd "$root/source/workbook"
