@@ -75,8 +75,8 @@ class BrokerFailureGrader {
     private static final int BURST = 10;
     private static final long BURST_PAUSE_MS = 20;
     /** The refusal check bounds the learner's delivery timeout to this, on a copy of their configuration. */
-    private static final int REFUSAL_REQUEST_TIMEOUT_MS = 500;
-    private static final int REFUSAL_DELIVERY_TIMEOUT_MS = 700;
+    private static final int REFUSAL_REQUEST_TIMEOUT_MS = 400;
+    private static final int REFUSAL_DELIVERY_TIMEOUT_MS = 500;
     private static final int HEALTHY_ATTEMPTS = 3;
 
     @Order(1)
