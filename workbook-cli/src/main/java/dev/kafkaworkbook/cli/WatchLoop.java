@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -23,7 +23,8 @@ import java.util.function.Consumer;
 /**
  * The watch loop: a warm {@link WorkerProcess} grades the current exercise whenever a learner file is saved, and the
  * loop moves on to the next exercise once it passes. Everything it does happens on one thread, in order: a save,
- * a key, a verdict. Saves that arrive while a grading runs are folded into one more grading.
+ * a key, a verdict. The events of one save are one grading; saves that arrive while a grading runs are folded into
+ * one more grading.
  */
 final class WatchLoop implements AutoCloseable {
 
@@ -37,13 +38,15 @@ final class WatchLoop implements AutoCloseable {
     private final Texts texts;
     private final PrintStream out;
     private final WorkerFactory workers;
-    private final ExecutorService events = Executors.newSingleThreadExecutor(task -> {
+    /** Editors save in steps (truncate and write, or write and rename): changes this close together are one save. */
+    private static final long SAVE_SETTLES_MS = 50;
+
+    private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "watch-events");
         thread.setDaemon(true);
         return thread;
     });
-    private final AtomicBoolean changedWhileGrading = new AtomicBoolean();
-    private final AtomicBoolean grading = new AtomicBoolean();
+    private final AtomicBoolean gradingRequested = new AtomicBoolean();
     private final List<Consumer<WorkerProcess.Result>> listeners = new ArrayList<>();
     private WorkerProcess worker;
     private DirectoryWatcher watcher;
@@ -93,11 +96,15 @@ final class WatchLoop implements AutoCloseable {
         if (event.path() == null || !event.path().toString().endsWith(".java") || event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW) {
             return;
         }
-        if (grading.get()) {
-            changedWhileGrading.set(true);
-        } else {
-            events.submit(this::gradeCurrent);
+        if (gradingRequested.compareAndSet(false, true)) {
+            events.schedule(this::gradeRequested, SAVE_SETTLES_MS, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Changes after this point ask for one more grading, which runs after this one. */
+    private void gradeRequested() {
+        gradingRequested.set(false);
+        gradeCurrent();
     }
 
     /** A key pressed in the watch loop's terminal. */
@@ -139,14 +146,8 @@ final class WatchLoop implements AutoCloseable {
     }
 
     private void gradeCurrent() {
-        grading.set(true);
-        try {
-            do {
-                changedWhileGrading.set(false);
-                grade();
-            } while (changedWhileGrading.get() && !finished);
-        } finally {
-            grading.set(false);
+        if (!finished) {
+            grade();
         }
     }
 
