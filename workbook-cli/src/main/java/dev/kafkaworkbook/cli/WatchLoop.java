@@ -33,14 +33,14 @@ final class WatchLoop implements AutoCloseable {
         WorkerProcess start() throws IOException;
     }
 
+    /** Editors save in steps (truncate and write, or write and rename): changes this close together are one save. */
+    private static final long SAVE_SETTLES_MS = 50;
+
     private final Path root;
     private final Course course;
     private final Texts texts;
     private final PrintStream out;
     private final WorkerFactory workers;
-    /** Editors save in steps (truncate and write, or write and rename): changes this close together are one save. */
-    private static final long SAVE_SETTLES_MS = 50;
-
     private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "watch-events");
         thread.setDaemon(true);
