@@ -146,6 +146,10 @@ class BrokerFailureGrader {
             Future<?>[] operations = new Future<?>[2];
             feedback.run("stream.hang", STREAM_CALL, () -> {
                 stream.send(data.between(100, 200));
+                // Every partition holds acknowledged readings before its leader goes. A new leader whose log never
+                // held a record accepts any first sequence (fixed in Kafka 4.5, KAFKA-15591): a later batch could
+                // land before the first one's retry, which would then be refused until it expired.
+                producer.flush();
                 operations[0] = operator.submit(() -> brokers.stop(leader));
                 stream.sendWhileRunning(operations[0]);
                 stream.send(data.between(100, 200));

@@ -6,8 +6,10 @@ import dev.kafkaworkbook.kit.cluster.Backends;
 import dev.kafkaworkbook.kit.cluster.BrokerControl;
 import dev.kafkaworkbook.kit.cluster.KafkaBackend;
 import dev.kafkaworkbook.kit.sandbox.CheckScope;
+import dev.kafkaworkbook.kit.sandbox.ContainedError;
 import dev.kafkaworkbook.kit.sandbox.KitThreads;
 import dev.kafkaworkbook.kit.sandbox.LearnerExit;
+import dev.kafkaworkbook.kit.sandbox.MemoryPressure;
 import dev.kafkaworkbook.kit.sandbox.ThreadAudit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -38,7 +40,8 @@ import java.util.concurrent.TimeoutException;
  * {@link Cluster}, {@link TestData} and {@link Feedback}. It runs each check's body in a {@link CheckScope}, so that
  * whatever the learner's code starts belongs to that check; and when the check ends it closes the clients the check
  * opened, restarts any broker it stopped, and fails the check for what the learner's code left behind: a refused
- * {@code System.exit}, threads still running.
+ * {@code System.exit}, threads still running. A check that failed while another exercise's code had filled the
+ * shared heap is tried again, with fresh clients and topics, once the memory is back ({@link MemoryPressure}).
  */
 public final class WorkbookExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver,
         InvocationInterceptor {
@@ -53,6 +56,9 @@ public final class WorkbookExtension implements BeforeEachCallback, AfterEachCal
     /** A last resort against a check that hangs where no learner call bounds it. */
     private static final Duration CHECK_LIMIT = Duration.ofSeconds(180);
     private static final int SHOWN_OUTPUT_LINES = 15;
+    /** Tries after the first that a check gets when another exercise filled the heap while it ran. */
+    private static final int RETRIES_AFTER_FULL_HEAP = 2;
+    private static final Duration HEAP_RELIEF_LIMIT = Duration.ofSeconds(10);
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -70,23 +76,52 @@ public final class WorkbookExtension implements BeforeEachCallback, AfterEachCal
     }
 
     @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                     ExtensionContext context) throws Throwable {
+        long heapFullBefore = MemoryPressure.incidents();
+        try {
+            runInScope(context, invocation::proceed);
+        } catch (Throwable failed) {
+            Throwable last = failed;
+            // Every exercise shares the heap with the others and with the broker: when another exercise's code
+            // fills it, this check may fail for nothing it did. It gets a fresh try once the memory is back.
+            for (int retry = 0; retry < RETRIES_AFTER_FULL_HEAP && MemoryPressure.incidents() > heapFullBefore
+                    && !causedByThisCheck(context, last); retry++) {
+                heapFullBefore = MemoryPressure.incidents();
+                awaitHeapRelief();
+                ExtensionContext.Store store = context.getStore(NAMESPACE);
+                releaseWhatTheCheckHeld(store);
+                abandonScope(store);
+                store.put(Clients.class, new Clients());
+                Object[] arguments = freshArguments(call, context);
+                try {
+                    runInScope(context, () -> invokeAgain(call, arguments));
+                    return;
+                } catch (Throwable again) {
+                    last = again;
+                }
+            }
+            throw last;
+        }
+    }
+
+    /** Runs a check's body in a {@link CheckScope} of its own, within the last-resort limit. */
+    private static void runInScope(ExtensionContext context, Body body) throws Throwable {
         CheckScope scope = new CheckScope(grader(context).exercise(), context.getRequiredTestMethod().getName());
-        CompletableFuture<Void> body = new CompletableFuture<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
         Thread runner = new Thread(scope, () -> {
             try {
-                invocation.proceed();
-                body.complete(null);
+                body.run();
+                done.complete(null);
             } catch (Throwable thrown) {
-                body.completeExceptionally(thrown);
+                done.completeExceptionally(thrown);
             }
         }, "check-" + scope.exercise() + "-" + scope.check());
         context.getStore(NAMESPACE).put(CheckScope.class, scope);
         context.getStore(NAMESPACE).put(Thread.class, runner);
         runner.start();
         try {
-            body.get(CHECK_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            done.get(CHECK_LIMIT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause();
         } catch (TimeoutException e) {
@@ -95,9 +130,67 @@ public final class WorkbookExtension implements BeforeEachCallback, AfterEachCal
         }
     }
 
+    private interface Body {
+        void run() throws Throwable;
+    }
+
+    /** The learner's own memory error or refused exit is the learner's answer; trying again would not change it. */
+    private static boolean causedByThisCheck(ExtensionContext context, Throwable failure) {
+        CheckScope scope = context.getStore(NAMESPACE).get(CheckScope.class, CheckScope.class);
+        return failure instanceof ContainedError || failure instanceof LearnerExit
+                || (scope != null && !scope.exits().isEmpty());
+    }
+
+    private static void awaitHeapRelief() {
+        try {
+            // A collection is what updates the reading; the learner's thread frees its memory as it unwinds.
+            org.awaitility.Awaitility.await("the heap has room again").atMost(HEAP_RELIEF_LIMIT)
+                    .pollInterval(Duration.ofMillis(250)).until(() -> {
+                        System.gc();
+                        return MemoryPressure.relieved();
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException stillFull) {
+            // Try anyway: the check's verdict then says what went wrong.
+        }
+    }
+
+    /** The parameters of a check, made anew (fresh clients, topics named afresh, the same seeded data). */
+    private Object[] freshArguments(ReflectiveInvocationContext<Method> call, ExtensionContext context) {
+        Object[] arguments = call.getArguments().toArray();
+        java.lang.reflect.Parameter[] parameters = call.getExecutable().getParameters();
+        for (int i = 0; i < parameters.length; i++) {
+            Class<?> type = parameters[i].getType();
+            if (type == Cluster.class) {
+                arguments[i] = cluster(context);
+            } else if (type == TestData.class || type == Feedback.class) {
+                arguments[i] = resolveParameter(type, context);
+            }
+        }
+        return arguments;
+    }
+
+    private static void invokeAgain(ReflectiveInvocationContext<Method> call, Object[] arguments) throws Throwable {
+        Method check = call.getExecutable();
+        check.setAccessible(true);
+        try {
+            check.invoke(call.getTarget().orElse(null), arguments);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     @Override
     public void afterEach(ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
+        releaseWhatTheCheckHeld(store);
+        CheckScope scope = store.remove(CheckScope.class, CheckScope.class);
+        if (scope != null) {
+            judgeWhatWasLeftBehind(context, scope, store.remove(Thread.class, Thread.class));
+        }
+    }
+
+    /** Closes the clients the check opened, deletes its topics and restarts any broker it stopped. */
+    private static void releaseWhatTheCheckHeld(ExtensionContext.Store store) {
         Clients clients = store.remove(Clients.class, Clients.class);
         if (clients != null) {
             clients.close();
@@ -111,9 +204,13 @@ public final class WorkbookExtension implements BeforeEachCallback, AfterEachCal
             // The next check on this cluster waits for it; the learner need not (nor the watch loop between saves).
             started.brokerControl().ifPresent(BrokerControl::startAllInBackground);
         }
+    }
+
+    /** A failed try's threads are stopped without a verdict: only the try that counts is judged. */
+    private static void abandonScope(ExtensionContext.Store store) {
         CheckScope scope = store.remove(CheckScope.class, CheckScope.class);
         if (scope != null) {
-            judgeWhatWasLeftBehind(context, scope, store.remove(Thread.class, Thread.class));
+            ThreadAudit.stopLeftovers(scope, store.remove(Thread.class, Thread.class));
         }
     }
 
@@ -145,7 +242,10 @@ public final class WorkbookExtension implements BeforeEachCallback, AfterEachCal
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
+        return resolveParameter(parameter.getParameter().getType(), context);
+    }
+
+    private Object resolveParameter(Class<?> type, ExtensionContext context) {
         if (type == TestData.class) {
             return new TestData(GradingRun.current().seed(), context.getUniqueId());
         }

@@ -287,7 +287,7 @@ public final class ScorecardListener implements TestExecutionListener {
         String visibleCard = visible.size() == results.size() ? card : scorecard.module(heading, context, visible);
         Console.out().println(card);
         if (partialNote != null) {
-            Console.out().println(partialNote);
+            Console.out().print(Scorecard.wrapProse("", partialNote));
         }
         GradescopeResults.write(resultsFile, results, elapsed, visibleCard);
         GradeFiles.writeText(GradeFiles.SCORECARD, card);

@@ -106,15 +106,29 @@ class GradingExtensionTest {
     void theScorecardListsTheExerciseAndTheTotalAndKeepsTheConsoleClean() {
         grade();
         String scorecard = printed.toString(StandardCharsets.UTF_8);
-        assertThat(scorecard).contains("9.1 Sample exercise", "3 / 14", "Total", "-Dworkbook.seed=",
+        assertThat(scorecard).contains("9.1 Sample exercise", "4 / 16", "Total", "-Dworkbook.seed=",
                 "9.1 Sample exercise: 2 / 13", "1 more need the embedded backend");
         assertThat(scorecard).as("the learner's prints stay with their check").doesNotContain("line 99999");
         assertThat(scorecard.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
     }
 
+    @Test
+    void aCheckThatFailedWhileAnotherExerciseFilledTheHeapIsTriedAgain() {
+        Map<String, CheckResult> results = grade();
+
+        assertThat(results.get("A check that failed while another exercise filled the heap").outcome())
+                .isEqualTo(Outcome.PASSED);
+        assertThat(SampleChecks.SharesTheHeap.RETRIED_TRIES).as("tries").hasValue(2);
+        assertThat(results.get("A check that is wrong with the heap to spare").outcome()).isEqualTo(Outcome.WRONG);
+        assertThat(SampleChecks.SharesTheHeap.WRONG_TRIES).as("a wrong answer is not tried again").hasValue(1);
+    }
+
     private Map<String, CheckResult> grade() {
+        SampleChecks.SharesTheHeap.RETRIED_TRIES.set(0);
+        SampleChecks.SharesTheHeap.WRONG_TRIES.set(0);
         LauncherDiscoveryRequest request = request()
-                .selectors(selectClass(SampleChecks.class), selectClass(SampleChecks.NeedsThreeBrokers.class))
+                .selectors(selectClass(SampleChecks.class), selectClass(SampleChecks.NeedsThreeBrokers.class),
+                        selectClass(SampleChecks.SharesTheHeap.class))
                 .build();
         // Only the listener under test: the auto-registered one would grade this test JVM's run as well.
         LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())

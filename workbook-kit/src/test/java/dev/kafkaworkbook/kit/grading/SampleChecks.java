@@ -3,7 +3,10 @@ package dev.kafkaworkbook.kit.grading;
 import org.junit.jupiter.api.Order;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A grader with one check per outcome, run by {@link GradingExtensionTest} (its name keeps Surefire away). */
 @Grader(exercise = "9.1")
@@ -110,6 +113,43 @@ class SampleChecks {
         @Check
         void needsNoCluster(Feedback feedback) {
             feedback.expectEqual("answer", 42, 42);
+        }
+    }
+
+    /** A grader whose checks share the heap with another exercise's runaway code. */
+    @Grader(exercise = "9.3")
+    static class SharesTheHeap {
+        static final AtomicInteger RETRIED_TRIES = new AtomicInteger();
+        static final AtomicInteger WRONG_TRIES = new AtomicInteger();
+
+        @Order(1)
+        @Check
+        void retriedAfterAFullHeap(Feedback feedback) throws InterruptedException {
+            if (RETRIED_TRIES.incrementAndGet() == 1) {
+                Thread runaway = new Thread(SharesTheHeap::fillTheHeap, "another-exercise");
+                runaway.start();
+                runaway.join();
+                feedback.expectEqual("answer", 42, 41);
+            }
+        }
+
+        @Order(2)
+        @Check
+        void wrongWithRoomToSpare(Feedback feedback) {
+            WRONG_TRIES.incrementAndGet();
+            feedback.expectEqual("answer", 42, 41);
+        }
+
+        /** What a learner's cache that never evicts does, in another exercise: it fills the heap, then lets go. */
+        private static void fillTheHeap() {
+            List<long[]> kept = new ArrayList<>();
+            try {
+                while (true) {
+                    kept.add(new long[1 << 20]);
+                }
+            } catch (OutOfMemoryError expected) {
+                kept.clear();
+            }
         }
     }
 }
