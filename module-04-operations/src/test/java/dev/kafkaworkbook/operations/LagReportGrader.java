@@ -39,6 +39,7 @@ import java.util.stream.Collectors;
 class LagReportGrader {
 
     private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(30);
+    private static final int TOOL_ATTEMPTS = 3;
 
     @Order(1)
     @Check
@@ -141,22 +142,41 @@ class LagReportGrader {
             List<TopicPartition> readPartitions = Offsets.partitions(cluster.admin(), read);
             ConsumerGroups.of(cluster).pollUntilStable(group, List.of(member), readPartitions);
 
-            ToolRunner.Captured describe = ToolRunner.capture(KafkaTool.CONSUMER_GROUPS, List.of("--describe", "--group",
-                    group, "--bootstrap-server", cluster.bootstrapServers()), TOOL_TIMEOUT);
+            long listed = readPartitions.size() + commits.keySet().stream().filter(p -> p.topic().equals(abandoned)).count();
+            List<GroupDescribeTable.Line> toolLines = describeWithTheTool(cluster, group, listed, ends);
             List<PartitionLag> learner = feedback.call("describe.hang", () -> LagReport.describe(cluster.admin(), group));
             feedback.expect("describe.null", learner != null, feedback.text("describe.null.expected"), "null");
             Reports reports = new Reports(group, learner.stream().filter(Objects::nonNull).toList());
-            for (GroupDescribeTable.Line line : GroupDescribeTable.parse(describe.out())) {
+            for (GroupDescribeTable.Line line : toolLines) {
                 reports.tool.put(new TopicPartition(line.topic(), line.partition()), line);
-            }
-            if (reports.tool.size() != readPartitions.size() + commits.keySet().stream().filter(p -> p.topic().equals(abandoned)).count()) {
-                throw new IllegalStateException("kafka-consumer-groups --describe printed an unexpected report:\n"
-                        + describe.out() + describe.err());
             }
             reports.logEnd.putAll(ends);
             reports.logStart.putAll(Offsets.earliest(cluster.admin(), read));
             reports.logStart.putAll(Offsets.earliest(cluster.admin(), abandoned));
             return reports;
+        }
+
+        /**
+         * The tool's report, once it agrees with what the grader wrote: every partition listed, each with the log end
+         * the grader measured. A report that does not (a partition whose offsets the tool could not fetch in time
+         * prints {@code -}) is asked for again, so that the learner is never compared with a hiccup of the tool.
+         */
+        private static List<GroupDescribeTable.Line> describeWithTheTool(Cluster cluster, String group, long listed,
+                                                                         Map<TopicPartition, Long> ends) {
+            String printed = "";
+            for (int attempt = 1; attempt <= TOOL_ATTEMPTS; attempt++) {
+                ToolRunner.Captured describe = ToolRunner.capture(KafkaTool.CONSUMER_GROUPS, List.of("--describe",
+                        "--group", group, "--bootstrap-server", cluster.bootstrapServers()), TOOL_TIMEOUT);
+                List<GroupDescribeTable.Line> lines = GroupDescribeTable.parse(describe.out());
+                boolean agrees = lines.size() == listed && lines.stream().allMatch(line -> line.logEndOffset().equals(
+                        String.valueOf(ends.get(new TopicPartition(line.topic(), line.partition())))));
+                if (agrees) {
+                    return lines;
+                }
+                printed = describe.out() + describe.err();
+            }
+            throw new IllegalStateException("kafka-consumer-groups --describe printed, " + TOOL_ATTEMPTS
+                    + " times, a report that does not match the records written (log ends " + ends + "):\n" + printed);
         }
 
         /** Records on every partition of the topics, a different number on each. */
