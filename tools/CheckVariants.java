@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * about  = The deserializer throws SerializationException without the parser's error as cause.
  * grader = JsonSerializationGrader          (run this grader alone: mvn test -Dtest=…)
  * fails  = aCorruptPayloadIsASerializationException   (checks that must not pass; empty for a correct answer)
- * may_fail = …                              (checks whose outcome depends on where a crash lands: not judged)
+ * may_fail = …                              (checks whose outcome depends on where a crash lands, or on a race in the wrong answer: not judged)
  * </pre>
  * or, to see what the whole build does with it (containment: an exit, a hang, a compile error):
  * <pre>

@@ -20,7 +20,8 @@ import java.util.List;
  *   <li>every event is sent exactly once.</li>
  * </ul>
  * The producer is given (its value serializer writes {@link OrderEvent} as JSON) and belongs to the caller: do
- * not close it. {@code send()} is asynchronous; you need not wait for the acknowledgements, the caller flushes.
+ * not close it. {@code send()} is asynchronous; you need not wait for the acknowledgements: the caller flushes once
+ * {@code publish()} returns, so hand every event to {@code send()} before returning.
  *
  * <p>Statement: {@code module-01-producer/README.md#13-keyed-publishing} (es: {@code README.es.md}).
  */

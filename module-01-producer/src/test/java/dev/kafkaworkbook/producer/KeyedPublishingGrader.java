@@ -14,9 +14,11 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Order;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Grades exercise 1.3 on the broker: the learner publishes interleaved events of many orders through the
@@ -34,6 +38,8 @@ import java.util.stream.Collectors;
 class KeyedPublishingGrader {
 
     private static final int SMALL_BATCH_BYTES = 512;
+    /** How long sends still arriving after publish() returned are looked for, when some are missing at the return. */
+    private static final Duration LATE_SENDS = Duration.ofSeconds(2);
     private static final List<String> LIFECYCLE = List.of("created", "paid", "packed", "shipped", "delivered");
     /** One publication, which every check judges on its own aspect: the learner's code runs once per grading. */
     private static final SharedRun<Published> PUBLISHED = new SharedRun<>();
@@ -134,6 +140,7 @@ class KeyedPublishingGrader {
         // The producer goes through a recorder: the broker cannot tell whether the learner's code closed it.
         Recorder<Producer<String, OrderEvent>> recorder = Recorder.of(Producer.class, producer);
         feedback.run("publish.hang", () -> OrderEventPublisher.publish(recorder.proxy(), topic, List.copyOf(events)));
+        expectEverySendBeforeReturning(recorder, events.size(), feedback);
         feedback.run("flush.hang", producer::flush);
         List<ConsumerRecord<String, OrderEvent>> records = cluster.readToEnd(topic, new StringDeserializer(),
                 OrderEventPublisherJson.deserializer());
@@ -142,6 +149,29 @@ class KeyedPublishingGrader {
         feedback.expect("value", withoutValue == 0, feedback.text("value.expected"),
                 feedback.text("value.observed", withoutValue, records.size()));
         return new Published(events, byOrder, partitions, records, recorder.calls());
+    }
+
+    /**
+     * The caller flushes once publish() returns, and a flush covers only what was already handed to send(): sends
+     * that some other thread makes after the return can be missed, or lost when the caller closes the producer.
+     * A send arriving after the return proves it; without one, fewer sends are judged by what landed.
+     */
+    private static void expectEverySendBeforeReturning(Recorder<?> recorder, int events, Feedback feedback) {
+        long atReturn = sends(recorder);
+        if (atReturn >= events) {
+            return;
+        }
+        try {
+            await("a send after publish() returned").atMost(LATE_SENDS).pollInterval(Duration.ofMillis(20))
+                    .until(() -> sends(recorder) > atReturn);
+        } catch (ConditionTimeoutException none) {
+            return;
+        }
+        throw feedback.wrong("late", feedback.text("late.expected", events), feedback.text("late.observed", atReturn, events));
+    }
+
+    private static long sends(Recorder<?> recorder) {
+        return recorder.calls().stream().filter("send"::equals).count();
     }
 
     /** 20 to 50 orders of 2 to 5 events each, following an order's life; customers place several orders. */
