@@ -87,8 +87,8 @@ public final class WorkbookExtension implements BeforeEachCallback, AfterEachCal
             // fills it, this check may fail for nothing it did. It gets a fresh try once the memory is back.
             for (int retry = 0; retry < RETRIES_AFTER_FULL_HEAP && MemoryPressure.incidents() > heapFullBefore
                     && !causedByThisCheck(context, last); retry++) {
-                heapFullBefore = MemoryPressure.incidents();
                 awaitHeapRelief();
+                heapFullBefore = MemoryPressure.incidents();
                 ExtensionContext.Store store = context.getStore(NAMESPACE);
                 releaseWhatTheCheckHeld(store);
                 abandonScope(store);
