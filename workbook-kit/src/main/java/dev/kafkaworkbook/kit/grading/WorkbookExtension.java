@@ -159,11 +159,8 @@ public final class WorkbookExtension implements BeforeEachCallback, AfterEachCal
         Object[] arguments = call.getArguments().toArray();
         java.lang.reflect.Parameter[] parameters = call.getExecutable().getParameters();
         for (int i = 0; i < parameters.length; i++) {
-            Class<?> type = parameters[i].getType();
-            if (type == Cluster.class) {
-                arguments[i] = cluster(context);
-            } else if (type == TestData.class || type == Feedback.class) {
-                arguments[i] = resolveParameter(type, context);
+            if (resolves(parameters[i].getType())) {
+                arguments[i] = resolveParameter(parameters[i].getType(), context);
             }
         }
         return arguments;
@@ -236,7 +233,10 @@ public final class WorkbookExtension implements BeforeEachCallback, AfterEachCal
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
+        return resolves(parameter.getParameter().getType());
+    }
+
+    private static boolean resolves(Class<?> type) {
         return type == Cluster.class || type == TestData.class || type == Feedback.class;
     }
 
